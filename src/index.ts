@@ -1,0 +1,12 @@
+export { compileRuleSet } from "./rules/compileRuleSet.js";
+export type { CompileOptions, CompiledRuleSet, RunOptions } from "./rules/compileRuleSet.js";
+export { runReference } from "./rules/runReference.js";
+export type { ReferenceOptions } from "./rules/runReference.js";
+export { createOperatorRegistry } from "./rules/operators.js";
+export type { OperatorRegistry, OperatorDefinition, OperatorDecoratorDefinition } from "./rules/operators.js";
+export { RuleEvaluationError } from "./rules/evaluation.js";
+export type { EvaluationResult, FiredEvent, RuleTrace, ConditionTrace, LeafTrace, Facts } from "./rules/evaluation.js";
+export { safeParseRuleSet } from "./rules/parseRuleSet.js";
+export type { RuleSet } from "./rules/ruleSetSchema.js";
+export { PolicyError, formatIssue, formatPath } from "./issues.js";
+export type { Issue, IssueCode } from "./issues.js";

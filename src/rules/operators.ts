@@ -1,0 +1,82 @@
+import { Engine, Operator, OperatorDecorator } from "json-rules-engine";
+
+/**
+ * The operators a rule set may use. Meaning comes from json-rules-engine itself: the
+ * registry holds an `Engine` whose `OperatorMap` has the library's default operators and
+ * decorators plus any custom ones, and both the compiled and the reference evaluator ask
+ * that map for an operator by name (decorated names such as `someFact:in` included).
+ */
+export interface OperatorDefinition {
+  readonly name: string;
+  /** `(factValue, jsonValue) => boolean`, as json-rules-engine's `Operator` callback. */
+  readonly evaluate: (factValue: unknown, jsonValue: unknown) => boolean;
+  /** Runs first; a false result makes the condition false (json-rules-engine semantics). */
+  readonly factValueValidator?: (factValue: unknown) => boolean;
+}
+
+export interface OperatorDecoratorDefinition {
+  readonly name: string;
+  readonly decorate: (
+    factValue: unknown,
+    jsonValue: unknown,
+    next: (factValue: unknown, jsonValue: unknown) => boolean,
+  ) => boolean;
+  readonly factValueValidator?: (factValue: unknown) => boolean;
+}
+
+export interface OperatorRegistryOptions {
+  readonly operators?: readonly OperatorDefinition[];
+  readonly decorators?: readonly OperatorDecoratorDefinition[];
+}
+
+/** A resolved operator: json-rules-engine's own `Operator` object. */
+export interface ResolvedOperator {
+  readonly name: string;
+  evaluate(factValue: unknown, jsonValue: unknown): boolean;
+}
+
+export interface OperatorRegistry {
+  /** The operator for a (possibly decorated) name, or `undefined` when unknown. */
+  get(name: string): ResolvedOperator | undefined;
+  /** Whether a name (operator or decorator) was registered as custom, possibly shadowing a built-in. */
+  isCustom(name: string): boolean;
+  /** Registers the same custom operators on a reference `Engine`. */
+  installOn(engine: Engine): void;
+  readonly custom: OperatorRegistryOptions;
+}
+
+export function createOperatorRegistry(options: OperatorRegistryOptions = {}): OperatorRegistry {
+  const customOperators = (options.operators ?? []).map(
+    (o) => new Operator(o.name, o.evaluate as never, o.factValueValidator as never),
+  );
+  const customDecorators = (options.decorators ?? []).map(
+    (d) => new OperatorDecorator(d.name, d.decorate as never, d.factValueValidator as never),
+  );
+  const installOn = (engine: Engine) => {
+    for (const op of customOperators) engine.addOperator(op);
+    for (const d of customDecorators) engine.addOperatorDecorator(d);
+  };
+  const customNames = new Set([...customOperators, ...customDecorators].map((o) => o.name));
+  const holder = new Engine();
+  installOn(holder);
+  // `operators` is the Engine's OperatorMap; it is not in the published typings.
+  const map = (holder as unknown as { operators: { get(name: string): ResolvedOperator | null } }).operators;
+  const cache = new Map<string, ResolvedOperator | undefined>();
+  return {
+    get(name) {
+      if (!cache.has(name)) cache.set(name, map.get(name) ?? undefined);
+      return cache.get(name);
+    },
+    isCustom: (name) => customNames.has(name),
+    installOn,
+    custom: options,
+  };
+}
+
+/** The registry of json-rules-engine's built-in operators and decorators only. */
+export const defaultOperatorRegistry = /* @__PURE__ */ lazy(() => createOperatorRegistry());
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}

@@ -1,0 +1,72 @@
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Issue } from "./issues.js";
+
+/** JSON text parsed with source positions kept, so issues can name file:line:column. */
+export interface SourceDocument {
+  readonly file: string | undefined;
+  readonly text: string;
+  readonly root: Node | undefined;
+  /** The parsed value; `undefined` when the text is not valid JSON. */
+  readonly value: unknown;
+  /** Syntax errors (every one, not just the first), already located. */
+  readonly syntaxIssues: Issue[];
+}
+
+export function parseSourceDocument(text: string, file?: string): SourceDocument {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const syntaxIssues = errors.map((e) => ({
+    code: "invalid_json" as const,
+    path: [],
+    message: `invalid JSON: ${printParseErrorCode(e.error)}`,
+    ...withFile(file),
+    ...lineColumn(text, e.offset),
+  }));
+  const value = syntaxIssues.length === 0 && root ? safeJsonParse(text) : undefined;
+  return { file, text, root, value, syntaxIssues };
+}
+
+// getNodeValue would build plain objects from the tree; JSON.parse is the reference
+// behaviour for duplicate keys and numbers, and it gives `__proto__` as an own key.
+function safeJsonParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Adds file, line and column to issues whose paths point into `doc`. */
+export function locateIssues(doc: SourceDocument, issues: readonly Issue[]): Issue[] {
+  return issues.map((issue) => {
+    const node = doc.root ? nearestNode(doc.root, issue.path) : undefined;
+    return { ...issue, ...withFile(doc.file), ...lineColumn(doc.text, node?.offset ?? 0) };
+  });
+}
+
+// A path to a missing key has no node; point at the closest ancestor that exists.
+function nearestNode(root: Node, path: readonly (string | number)[]): Node | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
+    if (node) return node.parent?.type === "property" && n === path.length ? node.parent : node;
+  }
+  return undefined;
+}
+
+function withFile(file: string | undefined): { file?: string } {
+  return file === undefined ? {} : { file };
+}
+
+/** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
