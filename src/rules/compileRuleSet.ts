@@ -10,6 +10,8 @@ import {
 } from "./evaluation.js";
 import { parseFactPath, resolveSteps } from "./factPath.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
+import { generateEvaluator } from "./generateEvaluator.js";
+import { leafMayThrow } from "./leafMayThrow.js";
 import { safeParseRuleSet } from "./parseRuleSet.js";
 import type { FactConditionT, NestedConditionT, RuleSet, RuleSetKindT, TopLevelConditionT } from "./ruleSetSchema.js";
 
@@ -20,6 +22,11 @@ export interface CompileOptions {
   readonly allowUndefinedFacts?: boolean;
   /** Build the per-rule trace on every run (default true); `run(facts, { trace })` overrides. */
   readonly trace?: boolean;
+  /**
+   * Generate JavaScript for the trace-free path (default true). Off, or where code
+   * generation is forbidden (CSP), the closure evaluator runs instead: same results, slower.
+   */
+  readonly codegen?: boolean;
 }
 
 export interface RunOptions {
@@ -73,10 +80,10 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   const shared = new Map<string, CompiledCondition>();
   const ctx: Context = { ruleSet, operators, allowUndefinedFacts, shared, currentRule: "" };
 
-  const rules = ruleSet.rules
+  const ordered = ruleSet.rules
     .map((rule, index) => ({ rule, index, priority: rule.priority ?? 1 }))
-    .sort((a, b) => b.priority - a.priority || a.index - b.index)
-    .map(({ rule, priority }) => {
+    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const rules = ordered.map(({ rule, priority }) => {
       ctx.currentRule = rule.name;
       // Frozen copies: every run hands out the same event objects, and the caller's
       // rule-set object stays untouched.
@@ -86,6 +93,10 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     });
 
   const facts = referencedFacts(ruleSet);
+  const generated =
+    options.codegen === false
+      ? undefined
+      : generateEvaluator(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts);
   const requireFacts = (input: Facts) => {
     if (allowUndefinedFacts) return;
     for (const name of facts) {
@@ -102,12 +113,25 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     rules: rules.map(({ name, priority }) => ({ name, priority })),
     facts,
     run(input, runOptions) {
-      requireFacts(input);
       const events: FiredEvent[] = [];
       if (!(runOptions?.trace ?? traceByDefault)) {
+        let firedIndexes: number[] | null = null;
+        if (generated) {
+          try {
+            firedIndexes = generated(input);
+          } catch {
+            // fall through: the closure path raises the precise error
+          }
+        }
+        if (firedIndexes) {
+          for (const i of firedIndexes) events.push(rules[i]!.fired);
+          return { events, trace: [] };
+        }
+        requireFacts(input);
         for (const rule of rules) if (rule.conditions.test(input)) events.push(rule.fired);
         return { events, trace: [] };
       }
+      requireFacts(input);
       const trace: RuleTrace[] = [];
       for (const rule of rules) {
         const conditions = rule.conditions.trace(input);
@@ -275,32 +299,6 @@ function factReader(fact: string, path: string | undefined): (f: Facts) => unkno
     const v = Object.hasOwn(f, fact) ? f[fact] : undefined;
     return v !== null && typeof v === "object" ? resolveSteps(v, steps) : v;
   };
-}
-
-// Built-in operators whose fact validator or callback cannot throw on JSON data. Facts are
-// JSON data (what JSON.parse gives): json-rules-engine's numberValidator calls parseFloat,
-// which throws on an object without a prototype; such facts are outside the contract.
-const TOTAL_OPERATORS = new Set([
-  "equal", "notEqual", "contains", "doesNotContain",
-  "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
-]);
-const TOTAL_DECORATORS = new Set(["not", "someFact", "everyFact"]);
-
-/**
- * Whether a leaf can throw: anything but a built-in operator over a literal value.
- * `in`/`notIn` call `value.indexOf`, safe only on a literal array or string.
- */
-function leafMayThrow(node: FactConditionT, isCustom: (name: string) => boolean): boolean {
-  const value = node.value;
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return true;
-  const parts = node.operator.split(":");
-  const base = parts.pop()!;
-  if (!parts.every((d) => TOTAL_DECORATORS.has(d))) return true;
-  // A custom operator or decorator may shadow a built-in name; trust only the library's own.
-  if (isCustom(base) || parts.some(isCustom)) return true;
-  if (TOTAL_OPERATORS.has(base)) return false;
-  if (base === "in" || base === "notIn") return !(Array.isArray(value) || typeof value === "string");
-  return true;
 }
 
 function referencedFacts(ruleSet: RuleSet): string[] {

@@ -19,8 +19,9 @@ function compiled(
   allowUndefinedFacts: boolean,
   trace: boolean,
   operators?: OperatorRegistry,
+  codegen = true,
 ): Outcome {
-  const evaluator = compileRuleSet(ruleSet, { allowUndefinedFacts, ...(operators ? { operators } : {}) });
+  const evaluator = compileRuleSet(ruleSet, { allowUndefinedFacts, codegen, ...(operators ? { operators } : {}) });
   try {
     return { ok: true, result: evaluator.run(facts, { trace }) };
   } catch (error) {
@@ -39,9 +40,11 @@ function sameAsReference(compiledOperators?: OperatorRegistry, counts = { compar
     const ref = await reference(ruleSet, facts, allowUndefinedFacts);
     const traced = compiled(ruleSet, facts, allowUndefinedFacts, true, compiledOperators);
     const fast = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators);
+    const closures = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators, false);
     expect(traced.ok).toBe(ref.ok);
     expect(fast.ok).toBe(ref.ok);
-    if (!ref.ok || !traced.ok || !fast.ok) {
+    expect(closures.ok).toBe(ref.ok);
+    if (!ref.ok || !traced.ok || !fast.ok || !closures.ok) {
       counts.failedAlike++;
       return;
     }
@@ -49,6 +52,7 @@ function sameAsReference(compiledOperators?: OperatorRegistry, counts = { compar
     // Same events fired (json-rules-engine orders equal priorities by promise completion).
     expect(byRule(traced.result.events)).toEqual(byRule(ref.result.events));
     expect(fast.result.events).toEqual(traced.result.events);
+    expect(closures.result.events).toEqual(traced.result.events);
     // Across priorities the order is the library's: highest first.
     expect(traced.result.events.map((e) => e.priority)).toEqual(ref.result.events.map((e) => e.priority));
     // Every rule, every leaf: fact value read, expected value, outcome.

@@ -1,0 +1,51 @@
+import { Bench, type Task } from "tinybench";
+
+export interface Row {
+  readonly name: string;
+  /** Cases per second. */
+  readonly throughput: number;
+  /** Median and 99th-percentile latency of one task call, in µs, divided by the cases per call. */
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * Runs tasks that each process `casesPerCall` cases per call, so sub-microsecond work is
+ * timed over a batch (timer resolution would swamp a single call).
+ */
+export async function measure(
+  tasks: readonly { name: string; casesPerCall: number; fn: () => unknown }[],
+  timeMs: number,
+): Promise<Row[]> {
+  const bench = new Bench({ time: timeMs, warmupTime: Math.min(500, timeMs / 4) });
+  for (const t of tasks) bench.add(t.name, t.fn as () => void);
+  await bench.run();
+  return tasks.map((t) => {
+    const task = bench.getTask(t.name) as Task;
+    const result = task.result as unknown as { state: string; latency: { p50: number; p99: number; mean: number }; error?: unknown };
+    if (result.state !== "completed") throw new Error(`bench task ${t.name} did not complete: ${String(result.error)}`);
+    const perCase = (ms: number) => (ms * 1000) / t.casesPerCall;
+    return {
+      name: t.name,
+      throughput: (1000 / result.latency.mean) * t.casesPerCall,
+      p50: perCase(result.latency.p50),
+      p99: perCase(result.latency.p99),
+    };
+  });
+}
+
+/** A fixed-width table with every throughput as a ratio to `baseline` (same run). */
+export function printTable(title: string, rows: readonly Row[], baseline: string): void {
+  const base = rows.find((r) => r.name === baseline);
+  if (!base) throw new Error(`no baseline row ${baseline}`);
+  console.log(`\n${title}`);
+  console.log(`${"task".padEnd(44)} ${"cases/s".padStart(12)} ${"p50 µs".padStart(9)} ${"p99 µs".padStart(9)} ${"× " + baseline}`);
+  for (const r of rows) {
+    console.log(
+      `${r.name.padEnd(44)} ${Math.round(r.throughput).toLocaleString("en-US").padStart(12)} ${r.p50.toFixed(3).padStart(9)} ${r.p99.toFixed(3).padStart(9)} ${(r.throughput / base.throughput).toFixed(1).padStart(8)}`,
+    );
+  }
+}
+
+export const ratio = (rows: readonly Row[], a: string, b: string) =>
+  rows.find((r) => r.name === a)!.throughput / rows.find((r) => r.name === b)!.throughput;

@@ -1,0 +1,120 @@
+import type { Facts } from "./evaluation.js";
+import { parseFactPath, resolveSteps, type PathStep } from "./factPath.js";
+import type { OperatorRegistry, ResolvedOperator } from "./operators.js";
+import type { FactConditionT, NestedConditionT, RuleSet } from "./ruleSetSchema.js";
+import { leafMayThrow } from "./leafMayThrow.js";
+
+/**
+ * Generates the trace-free evaluator as straight-line JavaScript, once per rule set (the
+ * zod v4 JIT idea). Each fact read becomes a named property load and each operator call
+ * its own call site, so V8 keeps them monomorphic; the closure evaluator pays for
+ * megamorphic keyed loads and indirect calls instead (≈5× slower, see BENCHMARKS.md).
+ *
+ * Nothing from the rule file is spliced into the source as text except fact names, which
+ * the schema restricts to identifiers (`[A-Za-z_][A-Za-z0-9_]*`, prototype keys refused).
+ * Literals, operators and paths are passed in through arrays.
+ *
+ * Returns `undefined` where code generation is not allowed (a CSP without `unsafe-eval`);
+ * the caller then uses the closure evaluator.
+ *
+ * The generated function returns the indexes of the rules that fired, in evaluation order,
+ * or `null` when a required fact is missing; it may throw where an operator throws. In
+ * both cases the caller re-runs the closure evaluator to raise the precise error.
+ */
+export type GeneratedRun = (facts: Facts) => number[] | null;
+
+interface Emitter {
+  readonly operators: ResolvedOperator[];
+  readonly constants: unknown[];
+  readonly paths: PathStep[][];
+  temps: number;
+  readonly ruleSet: RuleSet;
+  readonly registry: OperatorRegistry;
+  readonly factsAreChecked: boolean;
+}
+
+export function generateEvaluator(
+  ruleSet: RuleSet,
+  orderedRules: readonly RuleSet["rules"][number][],
+  registry: OperatorRegistry,
+  requiredFacts: readonly string[] | undefined,
+): GeneratedRun | undefined {
+  const em: Emitter = {
+    operators: [],
+    constants: [],
+    paths: [],
+    temps: 0,
+    ruleSet,
+    registry,
+    factsAreChecked: requiredFacts !== undefined,
+  };
+  const body: string[] = [];
+  if (requiredFacts && requiredFacts.length > 0) {
+    const checks = requiredFacts.map((n) => `(f.${n} === undefined && !hasOwn(f, ${JSON.stringify(n)}))`);
+    body.push(`if (${checks.join(" || ")}) return null;`);
+  }
+  body.push("const fired = [];");
+  orderedRules.forEach((rule, index) => body.push(`if (${emit(rule.conditions, em)}) fired.push(${index});`));
+  body.push("return fired;");
+  const temps = Array.from({ length: em.temps }, (_, i) => `v${i}`);
+  const source = `"use strict";\nreturn function run(f) {\n${temps.length ? `let ${temps.join(", ")};\n` : ""}${body.join("\n")}\n};`;
+  let factory: (...args: unknown[]) => GeneratedRun;
+  try {
+    factory = new Function("ops", "ks", "ps", "rp", "hasOwn", source) as typeof factory;
+  } catch {
+    return undefined;
+  }
+  return factory(em.operators, em.constants, em.paths, readPath, Object.hasOwn);
+}
+
+// A path applies only to a non-null object; any other value comes back as it is (P10).
+function readPath(value: unknown, steps: readonly PathStep[]): unknown {
+  return value !== null && typeof value === "object" ? resolveSteps(value, steps) : value;
+}
+
+function emit(node: NestedConditionT, em: Emitter): string {
+  if ("fact" in node) return emitLeaf(node, em);
+  if ("condition" in node) return `((${emit(em.ruleSet.conditions![node.condition]!, em)}) === true)`;
+  if ("not" in node) return `(!(${emit(node.not, em)}))`;
+  const isAll = "all" in node;
+  const children = isAll ? node.all : node.any;
+  if (children.length === 1) return `((${emit(children[0]!, em)}) === true)`;
+  const throwing = children.filter((c) => mayThrow(c, em));
+  const safe = children.filter((c) => !mayThrow(c, em));
+  const join = isAll ? " && " : " || ";
+  const safePart = safe.map((c) => `(${emit(c, em)}) === true`);
+  if (throwing.length === 0) return `(${safePart.join(join)})`;
+  // json-rules-engine evaluates every child (Promise.all): the ones that can throw run
+  // unconditionally, in a comma sequence, before the safe ones short-circuit.
+  const t = `v${em.temps++}`;
+  const steps = throwing.map((c, i) =>
+    i === 0 ? `${t} = (${emit(c, em)}) === true` : `${t} = ((${emit(c, em)}) === true)${join}${t}`,
+  );
+  return `(${steps.join(", ")}, ${[t, ...safePart].join(join)})`;
+}
+
+function emitLeaf(node: FactConditionT, em: Emitter): string {
+  const op = em.operators.push(em.registry.get(node.operator)!) - 1;
+  const left = readFact(node.fact, node.path, em);
+  const value = node.value;
+  const right =
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? readFact(value.fact, value.path, em)
+      : `ks[${em.constants.push(value) - 1}]`;
+  return `ops[${op}].evaluate(${left}, ${right})`;
+}
+
+function readFact(fact: string, path: string | undefined, em: Emitter): string {
+  const read = em.factsAreChecked ? `f.${fact}` : `(hasOwn(f, ${JSON.stringify(fact)}) ? f.${fact} : undefined)`;
+  if (path === undefined) return read;
+  const parsed = parseFactPath(path);
+  if ("error" in parsed) throw new Error(parsed.error); // unreachable: the schema checked it
+  return `rp(${read}, ps[${em.paths.push(parsed.steps) - 1}])`;
+}
+
+function mayThrow(node: NestedConditionT, em: Emitter): boolean {
+  if ("fact" in node) return leafMayThrow(node, (n) => em.registry.isCustom(n));
+  if ("condition" in node) return mayThrow(em.ruleSet.conditions![node.condition]!, em);
+  if ("not" in node) return mayThrow(node.not, em);
+  return ("all" in node ? node.all : node.any).some((c) => mayThrow(c, em));
+}
