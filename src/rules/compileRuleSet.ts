@@ -1,4 +1,5 @@
 import { PolicyError } from "../issues.js";
+import { deepFreeze } from "../deepFreeze.js";
 import { walkConditions } from "./checkReferences.js";
 import {
   RuleEvaluationError,
@@ -322,12 +323,4 @@ function referencedFacts(ruleSet: RuleSet): string[] {
 
 function nameOf(node: { name?: string | undefined }): { name?: string } {
   return node.name === undefined ? {} : { name: node.name };
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
 }

@@ -1,0 +1,93 @@
+/**
+ * Every fact the rules may read, documented once: name, type and meaning. The fact
+ * derivation fills exactly these; lint and the rule-file JSON Schema read this list.
+ *
+ * Unknown data is never a default that a rule could mistake for a real value: a fact
+ * that depends on missing input is `null`, and the rules route it to review.
+ */
+export type FactType = "string" | "number" | "boolean" | "string[]" | "number|null" | "boolean|null" | "string|null";
+
+export interface FactDoc {
+  readonly type: FactType;
+  readonly stage: "case" | "eligibility";
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const FACTS = {
+  requestType: { type: "string", stage: "case", en: "What the customer asks for: request.type.", zh: "顾客诉求类型 request.type" },
+  reason: { type: "string", stage: "case", en: "Why: request.reason.", zh: "诉求原因 request.reason" },
+  shipped: { type: "boolean", stage: "case", en: "order.shippedAt or order.deliveredAt is present.", zh: "是否已发货" },
+  delivered: { type: "boolean", stage: "case", en: "order.deliveredAt (签收) is present.", zh: "是否已签收" },
+  daysSinceDelivery: {
+    type: "number|null",
+    stage: "case",
+    en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). null when not delivered.",
+    zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；未签收为 null",
+  },
+  pastPromisedDelivery: {
+    type: "boolean",
+    stage: "case",
+    en: "A promised delivery time exists and delivery (or, undelivered, the report) came after it.",
+    zh: "是否超过承诺送达时间",
+  },
+  goodsCondition: { type: "string|null", stage: "case", en: "request.goodsCondition, null when not given.", zh: "商品状态；未提供为 null" },
+  goodsIntact: {
+    type: "boolean|null",
+    stage: "case",
+    en: "商品完好: unopened or opened only to inspect → true; used or damaged by the customer → false; not given → null.",
+    zh: "商品完好：未拆封或仅为查验拆封为 true；使用或人为损坏为 false；未提供为 null",
+  },
+  statutoryExclusion: {
+    type: "boolean",
+    stage: "case",
+    en: "A requested item is custom-made, perishable, a digital download, opened sealed media or a periodical (消保法 art. 25 ¶1).",
+    zh: "所涉商品属于法定不适用七日无理由退货的商品",
+  },
+  statutoryExclusions: { type: "string[]", stage: "case", en: "Which statutory exclusions apply (flag names).", zh: "适用的法定排除情形" },
+  waivedAtPurchase: {
+    type: "boolean",
+    stage: "case",
+    en: "A requested item was confirmed at purchase as not returnable without reason (消保法 art. 25 ¶2).",
+    zh: "购买时经消费者确认不宜退货",
+  },
+  category: { type: "string", stage: "case", en: "The category of the first requested item.", zh: "首个所涉商品的品类" },
+  inSanbaoCatalogue: { type: "boolean", stage: "case", en: "The category is in the policy's 三包 table.", zh: "品类属于三包目录" },
+  warrantyMonths: {
+    type: "number|null",
+    stage: "case",
+    en: "The 三包 period in months: the item's warrantyMonths, else the table's; null when neither gives one.",
+    zh: "三包有效期（月）：商品自带优先，否则按品类表；均无为 null",
+  },
+  withinWarranty: {
+    type: "boolean|null",
+    stage: "case",
+    en: "reportedAt is before the end of the 三包 period counted from delivery; null when not delivered or no period is known.",
+    zh: "申请时是否在三包有效期内；未签收或无有效期为 null",
+  },
+  priorRepairs: { type: "number", stage: "case", en: "Earlier repairs of the same fault (0 when not given).", zh: "同一故障已维修次数" },
+  safetyHazard: { type: "boolean", stage: "case", en: "The fault endangers personal safety.", zh: "存在人身安全隐患" },
+  keepsGoods: { type: "boolean", stage: "case", en: "The customer keeps the goods.", zh: "顾客保留商品" },
+  evidenceProvided: { type: "boolean", stage: "case", en: "Photos, video or an inspection report came with the request.", zh: "已提供凭证" },
+  batchComplaintCount: { type: "number", stage: "case", en: "Related complaints in the same batch (0 when not given).", zh: "批量投诉数" },
+  customerTier: { type: "string", stage: "case", en: "customer.tier: normal or vip.", zh: "顾客等级" },
+  orderValue: { type: "number", stage: "case", en: "order.paidAmount in fen.", zh: "订单实付金额（分）" },
+  requestedAmount: { type: "number", stage: "case", en: "Fen paid for the requested items (unitPrice × quantity).", zh: "所涉商品实付金额（分）" },
+  shippingFee: { type: "number", stage: "case", en: "order.shippingFee in fen (0 when not given).", zh: "运费（分）" },
+  abuseSignalCount: {
+    type: "number",
+    stage: "case",
+    en: "How many abuse signals the customer shows: account younger than 30 days, contact moved off the platform, 3+ negative reviews, returns above half of 4+ orders.",
+    zh: "疑似滥用信号数：新注册不足 30 天、引导站外联系、差评 3 条以上、4 单以上且退货过半",
+  },
+  abuseSignals: { type: "string[]", stage: "case", en: "The abuse signals shown.", zh: "疑似滥用信号" },
+  returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return.", zh: "资格判定允许退货" },
+  exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange.", zh: "资格判定允许换货" },
+  repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair.", zh: "资格判定允许维修" },
+  refundOnlyAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a refund without return.", zh: "资格判定允许仅退款" },
+  reshipAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a reship.", zh: "资格判定允许补发" },
+  manualReviewRequired: { type: "boolean", stage: "eligibility", en: "Eligibility routed the case to manual review.", zh: "资格判定需人工复核" },
+} as const satisfies Record<string, FactDoc>;
+
+export type FactName = keyof typeof FACTS;
+export const FACT_NAMES = Object.keys(FACTS) as FactName[];

@@ -1,0 +1,78 @@
+import type { CaseContext } from "../case/deriveFacts.js";
+import { allocateByWeights, fen, min, percentOf, sum, toAmount, toFen, type Money } from "../money.js";
+import { CASH_KINDS, type EventParams } from "./eventSchemas.js";
+import { eventsOfType, sourceOf, type StageEvent } from "./stageEvents.js";
+import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "./types.js";
+
+export interface CompensationBases {
+  readonly paidAmount: number;
+  readonly requestedAmount: number;
+  readonly shippingFee: number;
+}
+
+/**
+ * Options are alternatives the customer chooses among; each rule adds one item to a named
+ * option. Amounts are dinero objects, rounded as the rule says (half-up by default), capped
+ * by the rule's cap, and the cash in one option never exceeds what the customer paid.
+ */
+export function interpretCompensation(
+  events: readonly StageEvent[],
+  bases: CompensationBases,
+  context: CaseContext,
+): CompensationDecision & { reviewReasons: ReviewReason[] } {
+  const capsApplied: CapApplied[] = [];
+  const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
+  for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
+    const list = byOption.get(e.params.option) ?? [];
+    list.push(e);
+    byOption.set(e.params.option, list);
+  }
+
+  const options: CompensationOption[] = [];
+  for (const [id, items] of byOption) {
+    let cashLeft = fen(bases.paidAmount);
+    const out: CompensationItem[] = [];
+    for (const e of items) {
+      const p = e.params;
+      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases[p.of!]), p.percent!, p.rounding ?? "halfUp");
+      if (p.cap !== undefined && toFen(amount) > p.cap) {
+        capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: toAmount(amount), after: toAmount(fen(p.cap)) });
+        amount = fen(p.cap);
+      }
+      if (CASH_KINDS.has(p.kind)) {
+        const capped = min(amount, cashLeft);
+        if (toFen(capped) < toFen(amount)) {
+          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: toAmount(amount), after: toAmount(capped) });
+        }
+        amount = capped;
+        cashLeft = fen(toFen(cashLeft) - toFen(capped));
+      }
+      out.push({
+        kind: p.kind,
+        amount: toAmount(amount),
+        label: p.label,
+        ...sourceOf(e),
+        ...(CASH_KINDS.has(p.kind) && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
+      });
+    }
+    const total = sum(out.map((i) => fen(i.amount.amount)));
+    const cash = sum(out.filter((i) => CASH_KINDS.has(i.kind)).map((i) => fen(i.amount.amount)));
+    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: toAmount(total), cash: toAmount(cash) });
+  }
+
+  const reviewReasons = eventsOfType<EventParams<"review.required">>(events, "review.required").map((e) => ({
+    stage: "compensation",
+    code: e.params.code,
+    message: e.params.message,
+    ...(e.params.missing ? { missing: e.params.missing } : {}),
+    ...sourceOf(e),
+  }));
+  return { options, capsApplied, reviewReasons };
+}
+
+// A refund is split over the requested items in proportion to what was paid for each line.
+function allocateToItems(amount: Money, context: CaseContext): { sku: string; amount: ReturnType<typeof toAmount> }[] {
+  const items = context.requestedItems;
+  const shares = allocateByWeights(amount, items.map((i) => i.unitPrice * i.quantity));
+  return items.map((item, k) => ({ sku: item.sku, amount: toAmount(shares[k]!) }));
+}

@@ -1,0 +1,88 @@
+import { CaseSchema, type Case } from "../case/caseSchema.js";
+import { defaultPolicy } from "../policy/defaultPolicy.js";
+import type { Policy } from "../policy/policy.js";
+import { RuleEvaluationError } from "../rules/evaluation.js";
+import { zone as makeZone } from "../time.js";
+import { fromZodIssues } from "../zodIssues.js";
+import { CaseValidationError } from "./errors.js";
+import { decisionSteps } from "./pipeline.js";
+import { runStageCompiled, runStageReference } from "./runStage.js";
+import type { Decision } from "./types.js";
+
+export interface DeciderOptions {
+  /** The policy to decide by; the bundled one by default. */
+  readonly policy?: Policy;
+  /** When a decision is made (`decidedAt`); injected so decisions are reproducible. */
+  readonly clock?: () => Date;
+  /** The policy's time zone: calendar days are counted here. Default Asia/Shanghai. */
+  readonly timeZone?: string;
+  /** Include the per-rule trace in every decision (default true). */
+  readonly trace?: boolean;
+}
+
+export type SafeDecision =
+  | { readonly success: true; readonly data: Decision }
+  | { readonly success: false; readonly error: CaseValidationError | RuleEvaluationError };
+
+export interface Decider {
+  readonly policy: Policy;
+  /** Decides a case synchronously; throws `CaseValidationError` (with every issue) on bad input. */
+  decide(input: unknown): Decision;
+  /** As `decide`, returning `{ success, data | error }` instead of throwing. */
+  safeDecide(input: unknown): SafeDecision;
+  /** Decides with json-rules-engine's own `Engine` (the reference evaluator): slower, async, same decision. */
+  decideWithReference(input: unknown): Promise<Decision>;
+}
+
+/**
+ * @example
+ * const { decide } = createDecider({ clock: () => new Date("2026-03-04T10:00:00+08:00") });
+ * decide(caseJson).eligibility.return.allowed //=> true
+ */
+export function createDecider(options: DeciderOptions = {}): Decider {
+  const policy = options.policy ?? defaultPolicy();
+  const clock = options.clock ?? (() => new Date());
+  const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
+  const trace = options.trace ?? true;
+
+  const parse = (input: unknown): Case => {
+    const parsed = CaseSchema.safeParse(input);
+    if (!parsed.success) throw new CaseValidationError(fromZodIssues(parsed.error.issues));
+    return parsed.data;
+  };
+
+  const decide = (input: unknown): Decision => {
+    const steps = decisionSteps(parse(input), policy, z, clock());
+    let step = steps.next();
+    while (!step.done) step = steps.next(runStageCompiled(policy, step.value, trace));
+    return step.value;
+  };
+
+  return {
+    policy,
+    decide,
+    safeDecide(input) {
+      try {
+        return { success: true, data: decide(input) };
+      } catch (error) {
+        if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return { success: false, error };
+        throw error;
+      }
+    },
+    async decideWithReference(input) {
+      const steps = decisionSteps(parse(input), policy, z, clock());
+      let step = steps.next();
+      while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
+      return step.value;
+    },
+  };
+}
+
+function validTimeZone(name: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    throw new RangeError(`Unknown time zone "${name}" (an IANA name such as "Asia/Shanghai")`);
+  }
+  return name;
+}

@@ -1,0 +1,66 @@
+import type { Case } from "../case/caseSchema.js";
+import { deriveFacts } from "../case/deriveFacts.js";
+import type { Policy } from "../policy/policy.js";
+import type { Facts } from "../rules/evaluation.js";
+import type { RuleSetKindT } from "../rules/ruleSetSchema.js";
+import { formatInZone, type Zone } from "../time.js";
+import { interpretCompensation } from "./compensation.js";
+import { interpretEligibility } from "./eligibility.js";
+import { interpretSla } from "./sla.js";
+import type { StageOutcome } from "./stageEvents.js";
+import type { Decision, TraceEntry } from "./types.js";
+
+/** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
+export interface StageRequest {
+  readonly kind: RuleSetKindT;
+  readonly facts: Facts;
+}
+
+/**
+ * The flow, one direction: case → facts → sla → eligibility → compensation → decision.
+ * Written as a generator so one pipeline serves both evaluators: the compiled one drives
+ * it synchronously, json-rules-engine's `Engine` (the reference) asynchronously.
+ */
+export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date): Generator<StageRequest, Decision, StageOutcome> {
+  const { facts, context } = deriveFacts(c, z, policy.sanbao);
+
+  const slaOutcome = yield { kind: "sla", facts };
+  const sla = interpretSla(slaOutcome.events, context.reportedAt, z);
+
+  const eligibilityOutcome = yield { kind: "eligibility", facts };
+  const { reviewReasons: eligibilityReview, ...verdicts } = interpretEligibility(eligibilityOutcome.events, context, z);
+
+  // Compensation reads eligibility's verdicts as facts; nothing reads a later stage.
+  const compensationFacts: Facts = {
+    ...facts,
+    returnAllowed: verdicts.return.allowed,
+    exchangeAllowed: verdicts.exchange.allowed,
+    repairAllowed: verdicts.repair.allowed,
+    refundOnlyAllowed: verdicts.refundOnly.allowed,
+    reshipAllowed: verdicts.reship.allowed,
+    manualReviewRequired: eligibilityReview.length > 0,
+  };
+  const compensationOutcome = yield { kind: "compensation", facts: compensationFacts };
+  const { reviewReasons: compensationReview, ...compensation } = interpretCompensation(
+    compensationOutcome.events,
+    { paidAmount: c.order.paidAmount, requestedAmount: facts.requestedAmount as number, shippingFee: facts.shippingFee as number },
+    context,
+  );
+
+  const reasons = [...eligibilityReview, ...compensationReview];
+  const trace: TraceEntry[] = [
+    ...slaOutcome.trace.map((t) => ({ stage: "sla", ...t })),
+    ...eligibilityOutcome.trace.map((t) => ({ stage: "eligibility", ...t })),
+    ...compensationOutcome.trace.map((t) => ({ stage: "compensation", ...t })),
+  ];
+  return {
+    caseId: c.caseId,
+    policy: { id: policy.id, version: policy.version, layers: policy.layers.map((l) => l.name) },
+    decidedAt: formatInZone(decidedAt, z),
+    timeZone: z.name,
+    sla,
+    eligibility: { ...verdicts, manualReview: { required: reasons.length > 0, reasons } },
+    compensation,
+    trace,
+  };
+}

@@ -1,0 +1,34 @@
+import type { Policy } from "../policy/policy.js";
+import { runReference } from "../rules/runReference.js";
+import type { StageRequest } from "./pipeline.js";
+import { tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
+
+/** Evaluates a stage with the compiled rule sets, synchronously. */
+export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
+  const events: StageEvent[] = [];
+  const traces: StageTrace[] = [];
+  for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
+    const result = compiled.run(request.facts, { trace });
+    for (const e of result.events) events.push(tagEvent(e, layer, ruleSet.id));
+    for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, conditions: t.conditions });
+  }
+  return { events, trace: traces };
+}
+
+/**
+ * Evaluates a stage with json-rules-engine's own `Engine` (the reference evaluator). Its
+ * events are put in compiled order (priority, then file position), so both evaluators
+ * interpret the same sequence.
+ */
+export async function runStageReference(policy: Policy, request: StageRequest, trace: boolean): Promise<StageOutcome> {
+  const events: StageEvent[] = [];
+  const traces: StageTrace[] = [];
+  for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
+    const result = await runReference(ruleSet, request.facts);
+    const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
+    const ordered = [...result.events].sort((a, b) => position.get(a.rule)! - position.get(b.rule)!);
+    for (const e of ordered) events.push(tagEvent(e, layer, ruleSet.id));
+    if (trace) for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, conditions: t.conditions });
+  }
+  return { events, trace: traces };
+}

@@ -1,0 +1,31 @@
+import type { ConditionTrace, FiredEvent } from "../rules/evaluation.js";
+import type { Source } from "./types.js";
+
+/** A fired event with the layer and rule set that produced it. */
+export interface StageEvent extends Source {
+  readonly type: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface StageTrace extends Source {
+  readonly fired: boolean;
+  readonly conditions: ConditionTrace;
+}
+
+/** What one stage's rule sets produced, over all layers, in layer order. */
+export interface StageOutcome {
+  readonly events: readonly StageEvent[];
+  readonly trace: readonly StageTrace[];
+}
+
+export function tagEvent(e: FiredEvent, layer: string, ruleSet: string): StageEvent {
+  return { type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule };
+}
+
+export function sourceOf(e: StageEvent): Source {
+  return { layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
+}
+
+export function eventsOfType<P>(events: readonly StageEvent[], type: string): (StageEvent & { params: P })[] {
+  return events.filter((e) => e.type === type) as (StageEvent & { params: P })[];
+}

@@ -1,0 +1,71 @@
+import {
+  add,
+  allocate,
+  dinero,
+  down,
+  halfEven,
+  halfUp,
+  minimum,
+  multiply,
+  toSnapshot,
+  transformScale,
+  up,
+  CNY,
+  type Dinero,
+} from "dinero.js";
+
+/**
+ * Money as dinero.js objects inside, integer fen outside. Rounding is always named: the
+ * rule file says which, half-up to the fen by default.
+ */
+export type Money = Dinero<number>;
+
+/** An amount as it leaves the library: integer fen. */
+export interface Amount {
+  readonly amount: number;
+  readonly currency: "CNY";
+}
+
+export type RoundingMode = "halfUp" | "halfEven" | "up" | "down";
+
+const ROUNDING = { halfUp, halfEven, up, down } as const;
+
+export function fen(amount: number): Money {
+  return dinero({ amount, currency: CNY });
+}
+
+export const ZERO = /* @__PURE__ */ fen(0);
+
+/** `percent`% of `base`, rounded to the fen with `mode`. `percent` may have two decimals (e.g. 12.5 → 1250/10000). */
+export function percentOf(base: Money, percent: number, mode: RoundingMode): Money {
+  const basisPoints = Math.round(percent * 100);
+  return transformScale(multiply(base, { amount: basisPoints, scale: 4 }), 2, ROUNDING[mode]);
+}
+
+export function sum(amounts: readonly Money[]): Money {
+  return amounts.reduce((a, b) => add(a, b), ZERO);
+}
+
+export function min(a: Money, b: Money): Money {
+  return minimum([a, b]);
+}
+
+export function toFen(m: Money): number {
+  const s = toSnapshot(m);
+  if (s.scale !== 2) return toSnapshot(transformScale(m, 2, halfUp)).amount;
+  return s.amount;
+}
+
+export function toAmount(m: Money): Amount {
+  return { amount: toFen(m), currency: "CNY" };
+}
+
+/**
+ * Splits `total` over parts in proportion to integer `weights` (dinero's `allocate`: the
+ * shares sum exactly to the total). All-zero weights split evenly.
+ */
+export function allocateByWeights(total: Money, weights: readonly number[]): Money[] {
+  if (weights.length === 0) return [];
+  const ratios = weights.some((w) => w > 0) ? [...weights] : weights.map(() => 1);
+  return allocate(total, ratios);
+}

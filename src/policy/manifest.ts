@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+/**
+ * `policy.json`: a policy as an ordered list of layers (statutory → platform → merchant),
+ * each a list of rule-set files relative to the manifest. `"extends": "default"` puts the
+ * bundled layers (and 三包 table) first, so a merchant folder only holds what it adds.
+ */
+export const PolicyManifestSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    id: z.string().min(1),
+    version: z.string().min(1),
+    description: z.string().optional(),
+    extends: z.literal("default").optional(),
+    sanbaoTable: z.string().min(1).optional(),
+    layers: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1),
+          statutory: z.boolean().optional(),
+          files: z.array(z.string().min(1)).min(1),
+        }),
+      )
+      .min(1),
+  })
+  .meta({ id: "PolicyManifest" });
+export type PolicyManifest = z.infer<typeof PolicyManifestSchema>;
