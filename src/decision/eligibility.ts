@@ -43,7 +43,13 @@ export function interpretEligibility(
       const deniedBecause: Denial[] = [
         ...denied
           .filter((e) => e.params.remedy === remedy)
-          .map((e) => ({ ...sourceOf(e), code: e.params.code, message: e.params.message, ...(e.params.citation ? { citation: e.params.citation } : {}) })),
+          .map((e) => ({
+            ...sourceOf(e),
+            code: e.params.code,
+            message: e.params.message,
+            ...(e.params.missing ? { missing: e.params.missing } : {}),
+            ...(e.params.citation ? { citation: e.params.citation } : {}),
+          })),
         ...undetermined
           .filter((e) => e.params.remedy === remedy)
           .map((e) => ({ ...sourceOf(e), code: e.params.code, message: e.params.message, missing: e.params.missing, ...(e.params.citation ? { citation: e.params.citation } : {}) })),

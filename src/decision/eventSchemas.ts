@@ -53,7 +53,14 @@ export const EVENT_PARAMS = {
     returnShippingPaidBy: z.enum(["customer", "merchant"]).optional(),
     citation: Message,
   }),
-  "remedy.denied": z.strictObject({ remedy: Remedy, code: z.string().min(1), message: Message, citation: Message.optional() }),
+  "remedy.denied": z.strictObject({
+    remedy: Remedy,
+    code: z.string().min(1),
+    message: Message,
+    citation: Message.optional(),
+    /** An input path whose absence is why; unlike `remedy.undetermined`, no review follows. */
+    missing: z.string().min(1).optional(),
+  }),
   "remedy.undetermined": z.strictObject({
     remedy: Remedy,
     code: z.string().min(1),

@@ -1,0 +1,40 @@
+import { createDecider } from "../decision/createDecider.js";
+import { CaseValidationError } from "../decision/errors.js";
+import { defaultPolicy } from "../policy/defaultPolicy.js";
+import { safeLoadPolicy } from "../policy/loadPolicy.js";
+import type { Policy } from "../policy/policy.js";
+import { CliExit, EXIT, clockFrom, palette, parseLang, readJsonFile } from "./io.js";
+import { renderDecision } from "./renderDecision.js";
+
+export interface DecideFlags {
+  readonly now?: string;
+  readonly policy?: string;
+  readonly json?: boolean;
+  readonly lang?: string;
+  readonly timeZone?: string;
+}
+
+/** `aftersales decide case.json`: the decision, readable by default, JSON with --json. */
+export function decideCommand(file: string, flags: DecideFlags): number {
+  const lang = parseLang(flags.lang);
+  const decider = createDecider({
+    policy: policyFrom(flags.policy),
+    clock: clockFrom(flags.now),
+    ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
+    trace: flags.json === true,
+  });
+  const result = decider.safeDecide(readJsonFile(file));
+  if (!result.success) {
+    const issues = result.error instanceof CaseValidationError ? result.error.issues.map((i) => ({ ...i, file })) : [];
+    throw new CliExit(EXIT.usage, `${file}: ${result.error.message.split("\n")[0]}`, issues);
+  }
+  process.stdout.write(flags.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${renderDecision(result.data, lang, palette(false))}\n`);
+  return EXIT.ok;
+}
+
+export function policyFrom(dir: string | undefined): Policy {
+  if (dir === undefined) return defaultPolicy();
+  const loaded = safeLoadPolicy(dir);
+  if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${dir} is invalid`, loaded.issues);
+  return loaded.policy;
+}

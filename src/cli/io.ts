@@ -1,0 +1,59 @@
+import { readFileSync } from "node:fs";
+import { createColors } from "picocolors";
+import { formatIssue, type Issue } from "../issues.js";
+import { parseSourceDocument } from "../sourcePositions.js";
+
+/** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+/** Thrown to stop a command with an exit code and located issues (printed to stderr). */
+export class CliExit extends Error {
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly issues: readonly Issue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export type Lang = "zh-CN" | "en";
+
+export function parseLang(value: string | undefined): Lang {
+  if (value === undefined || value === "zh-CN" || value === "en") return value ?? "zh-CN";
+  throw new CliExit(EXIT.usage, `--lang must be zh-CN or en (got ${value})`);
+}
+
+/** Colour only for a terminal, never for --json, and as NO_COLOR / FORCE_COLOR say. */
+export function palette(json: boolean, stream: NodeJS.WriteStream = process.stdout) {
+  const env = process.env;
+  const on = !json && !env.NO_COLOR && (stream.isTTY === true || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0"));
+  return createColors(on);
+}
+
+/** Reads a JSON file; a missing file or invalid JSON stops with exit 2 and a located message. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (cause) {
+    throw new CliExit(EXIT.usage, `cannot read ${file}: ${(cause as Error).message}`);
+  }
+  const doc = parseSourceDocument(text, file);
+  if (doc.syntaxIssues.length > 0) throw new CliExit(EXIT.usage, `${file} is not valid JSON`, doc.syntaxIssues);
+  return doc.value;
+}
+
+export function printIssues(issues: readonly Issue[]): void {
+  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+}
+
+/** A fixed clock from `--now`, or the machine's clock. */
+export function clockFrom(now: string | undefined): () => Date {
+  if (now === undefined) return () => new Date();
+  const t = Date.parse(now);
+  if (!/([+-]\d\d:\d\d|Z)$/.test(now) || Number.isNaN(t)) {
+    throw new CliExit(EXIT.usage, `--now must be an ISO date-time with an offset, e.g. 2026-03-04T10:00:00+08:00 (got ${now})`);
+  }
+  return () => new Date(t);
+}

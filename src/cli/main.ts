@@ -1,0 +1,61 @@
+import { Command, CommanderError } from "commander";
+import { decideCommand } from "./decide.js";
+import { CliExit, EXIT, printIssues } from "./io.js";
+
+const HELP_EXIT = `
+Exit codes:
+  0  ran and found nothing wrong (a denied remedy is still 0)
+  1  findings: lint errors, failing fixtures, coverage below the gate
+  2  could not run: bad flags, unreadable file, invalid JSON, invalid case or policy
+  3  internal error`;
+
+function program(): Command {
+  const cli = new Command("aftersales")
+    .description("Decide e-commerce after-sales cases (七日无理由退货, 三包) from declarative rule sets.")
+    .addHelpText("after", HELP_EXIT)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+  cli
+    .command("decide")
+    .description("decide one case and print the decision")
+    .argument("<case.json>", "the case file")
+    .option("--now <iso>", "decision time (ISO with offset); default: now")
+    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
+    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--json", "print the decision as JSON (with its trace)")
+    .option("--lang <lang>", "zh-CN or en", "zh-CN")
+    .action((file: string, flags) => {
+      process.exitCode = decideCommand(file, flags);
+    });
+
+  return cli;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv as string[], { from: "user" });
+    return Number(process.exitCode ?? EXIT.ok);
+  } catch (error) {
+    if (error instanceof CliExit) {
+      process.stderr.write(`aftersales: ${error.message}\n`);
+      printIssues(error.issues);
+      return error.code;
+    }
+    if (error instanceof CommanderError) {
+      // --help and --version are not errors; usage mistakes are "could not run" (2), not findings (1).
+      return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    process.stderr.write(`aftersales: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = EXIT.internal;
+  },
+);

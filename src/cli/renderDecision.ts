@@ -1,0 +1,61 @@
+import type { Decision, Verdict } from "../decision/types.js";
+import type { Lang } from "./io.js";
+
+type Colors = { bold(s: string): string; green(s: string): string; red(s: string): string; yellow(s: string): string; dim(s: string): string };
+
+const LABELS = {
+  "zh-CN": {
+    decision: "售后决定", tier: "服务等级", firstResponse: "首次响应截止", solution: "方案截止", followUp: "跟进",
+    eligibility: "救济资格", allowed: "可以", denied: "不可", until: "截止", shipping: "退货运费",
+    merchant: "商家承担", customer: "顾客承担", review: "需人工复核", compensation: "补偿方案", total: "合计", none: "无",
+    remedies: { return: "退货", exchange: "换货", repair: "维修", refundOnly: "仅退款", reship: "补发" },
+    because: "依据",
+  },
+  en: {
+    decision: "After-sales decision", tier: "SLA tier", firstResponse: "first response due", solution: "solution due", followUp: "follow-up",
+    eligibility: "Eligibility", allowed: "allowed", denied: "denied", until: "until", shipping: "return shipping",
+    merchant: "merchant pays", customer: "customer pays", review: "Manual review required", compensation: "Compensation options", total: "total", none: "none",
+    remedies: { return: "return", exchange: "exchange", repair: "repair", refundOnly: "refund only", reship: "reship" },
+    because: "basis",
+  },
+} as const;
+
+const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
+
+/** The decision as a person reads it, in zh-CN or en. */
+export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
+  const L = LABELS[lang];
+  const out: string[] = [];
+  out.push(c.bold(`${L.decision} ${d.caseId}`) + c.dim(`  (${d.policy.id} ${d.policy.version}; ${d.policy.layers.join(" → ")})`));
+  out.push(`${L.tier} ${c.bold(String(d.sla.tier))}: ${d.sla.because.map((b) => b.message[lang]).join("; ") || L.none}`);
+  out.push(`  ${L.firstResponse} ${d.sla.firstResponseDue}, ${L.solution} ${d.sla.solutionDue}`);
+  for (const f of d.sla.followUps) out.push(`  ${L.followUp} ${f.due}: ${f.message[lang]}`);
+  out.push("", c.bold(L.eligibility));
+  for (const remedy of ["return", "exchange", "repair", "refundOnly", "reship"] as const) {
+    out.push(renderVerdict(L.remedies[remedy], d.eligibility[remedy], lang, c));
+  }
+  if (d.eligibility.manualReview.required) {
+    out.push("", c.yellow(c.bold(L.review)));
+    for (const r of d.eligibility.manualReview.reasons) out.push(`  - ${r.message[lang]}${r.missing ? ` [${r.missing}]` : ""} ${c.dim(`(${r.layer}/${r.rule})`)}`);
+  }
+  out.push("", c.bold(L.compensation));
+  if (d.compensation.options.length === 0) out.push(`  ${L.none}`);
+  for (const o of d.compensation.options) {
+    out.push(`  ${o.label[lang]}: ${L.total} ${yuan(o.total.amount)}`);
+    for (const i of o.items) out.push(`    - ${i.label[lang]}: ${yuan(i.amount.amount)} ${c.dim(`(${i.layer}/${i.rule})`)}`);
+  }
+  return out.join("\n");
+
+  function renderVerdict(name: string, v: Verdict, l: Lang, k: Colors): string {
+    const lines: string[] = [];
+    const head = v.allowed ? k.green(`✔ ${name} ${L.allowed}`) : k.red(`✘ ${name} ${L.denied}`);
+    const extra = [
+      v.deadline ? `${L.until} ${v.deadline}` : "",
+      v.returnShippingPaidBy ? `${L.shipping}: ${L[v.returnShippingPaidBy]}` : "",
+    ].filter(Boolean);
+    lines.push(`  ${head}${extra.length ? ` (${extra.join(", ")})` : ""}`);
+    for (const b of v.basis) lines.push(`      ${L.because}: ${b.citation[l]} ${k.dim(`(${b.layer}/${b.rule})`)}`);
+    for (const d2 of v.deniedBecause) lines.push(`      - ${d2.message[l]}${d2.missing ? ` [${d2.missing}]` : ""}${d2.rule ? k.dim(` (${d2.layer}/${d2.rule})`) : ""}`);
+    return lines.join("\n");
+  }
+}
