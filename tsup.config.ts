@@ -11,7 +11,7 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    entry: { cli: "src/cli/main.ts" },
+    entry: { cli: "src/cli/bin.ts" },
     format: ["esm"],
     dts: false,
     target: "node20",

@@ -50,12 +50,3 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.internal;
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  () => {
-    process.exitCode = EXIT.internal;
-  },
-);

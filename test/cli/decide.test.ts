@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run.js";
+
+describe("aftersales decide", () => {
+  it("prints the seed earphones decision readably: return allowed, merchant pays shipping", async () => {
+    const { code, stdout } = await runCli("decide", "examples/earphones-noise-day3.json", "--now", "2026-03-04T10:05:00+08:00", "--lang", "en");
+    expect(code).toBe(0);
+    expect(stdout).toContain("✔ return allowed (until 2026-03-09T00:00:00+08:00, return shipping: merchant pays)");
+    expect(stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
+  });
+
+  it("prints zh-CN by default and JSON with --json", async () => {
+    const zh = await runCli("decide", "examples/dress-lost-button.json", "--now", "2026-05-12T21:45:00+08:00");
+    expect(zh.stdout).toContain("✔ 退货 可以");
+    const json = await runCli("decide", "examples/dress-lost-button.json", "--now", "2026-05-12T21:45:00+08:00", "--json");
+    const decision = JSON.parse(json.stdout);
+    expect(decision.decidedAt).toBe("2026-05-12T21:45:00+08:00");
+    expect(decision.eligibility.return.allowed).toBe(true);
+    expect(decision.trace.length).toBeGreaterThan(0);
+  });
+
+  it("exits 2 with every problem and its path for an invalid case, without a stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aftersales-"));
+    const file = join(dir, "bad.json");
+    writeFileSync(file, JSON.stringify({ caseId: "x", reportedAt: "2026-03-01 10:00", order: {}, request: { type: "return" }, customer: {}, extra: 1 }));
+    const { code, stderr } = await runCli("decide", file);
+    expect(code).toBe(2);
+    expect(stderr).toContain("reportedAt");
+    expect(stderr).toContain("order.orderId");
+    expect(stderr).toContain("request.reason");
+    expect(stderr).toContain('Unrecognized key: "extra"');
+    expect(stderr).not.toContain("    at ");
+  });
+
+  it("exits 2 on invalid JSON, a missing file, an unknown command and a bad --now", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aftersales-"));
+    writeFileSync(join(dir, "broken.json"), "{ nope");
+    expect((await runCli("decide", join(dir, "broken.json"))).code).toBe(2);
+    expect((await runCli("decide", join(dir, "missing.json"))).code).toBe(2);
+    expect((await runCli("bogus")).code).toBe(2);
+    expect((await runCli("decide", "examples/dress-lost-button.json", "--now", "2026-05-12")).code).toBe(2);
+  });
+
+  it("decides with a policy folder", async () => {
+    const { code, stdout } = await runCli("decide", "examples/dress-lost-button.json", "--policy", "fixtures/policies/merchant-30-day", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).policy.layers).toEqual(["statutory-cn", "platform", "merchant"]);
+  });
+});
