@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { createDecider, type Decision } from "../../src/index.js";
+import { CaseValidationError, createDecider, type Decision } from "../../src/index.js";
 import { arbCase, arbCustomer, isoAt } from "../arbitraries/case.js";
 
 const NOW = new Date("2027-06-01T00:00:00+08:00");
@@ -133,8 +133,8 @@ describe("properties: robustness", () => {
       fc.property(fc.jsonValue(), (value) => {
         const result = decider.safeDecide(value);
         if (result.success) return; // a random value is virtually never a valid case
-        expect(result.error.name).toBe("CaseValidationError");
-        const issues = (result.error as { issues: { path: unknown[]; message: string }[] }).issues;
+        expect(result.error).toBeInstanceOf(CaseValidationError);
+        const issues = (result.error as CaseValidationError).issues;
         expect(issues.length).toBeGreaterThan(0);
         for (const i of issues) expect(Array.isArray(i.path) && typeof i.message === "string").toBe(true);
       }),
@@ -151,7 +151,7 @@ describe("properties: robustness", () => {
         target[path.at(-1)!] = value;
         const result = decider.safeDecide(broken);
         if (!result.success) {
-          const issues = (result.error as { issues: { path: (string | number)[] }[] }).issues;
+          const issues = (result.error as CaseValidationError).issues;
           // Each problem is at the replaced field, inside it, or a cross-field check above it.
           expect(issues.some((i) => path.every((k, n) => i.path[n] === k) || i.path.length < path.length)).toBe(true);
         }
