@@ -17,6 +17,11 @@ export type IssueCode =
   | "unknown_fact"
   | "fact_not_available"
   | "duplicate_layer"
+  | "below_statutory_floor"
+  | "type_mismatch"
+  | "dead_rule"
+  | "shadowed_rule"
+  | "negative_operator_on_nullable_fact"
   | "wrong_kind"
   | "missing_rule_set"
   | "duplicate_rule_set"
@@ -25,6 +30,8 @@ export type IssueCode =
 
 export interface Issue {
   readonly code: IssueCode;
+  /** Errors stop a policy from loading and make lint exit 1; warnings do neither. */
+  readonly severity?: "error" | "warning";
   /** Where the problem is, as zod gives it: keys and indexes from the document's root. */
   readonly path: readonly (string | number)[];
   readonly message: string;

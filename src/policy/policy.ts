@@ -11,6 +11,7 @@ import type { RuleSet, RuleSetKindT } from "../rules/ruleSetSchema.js";
 import { locateIssues, type SourceDocument } from "../sourcePositions.js";
 import { fromZodIssues } from "../zodIssues.js";
 import { SanbaoTableSchema } from "./sanbaoTable.js";
+import { checkStatutoryFloor, statutoryWindows } from "./statutoryFloor.js";
 
 /** One rule-set document of a layer, with where it came from when it came from a file. */
 export interface RuleSetSource {
@@ -71,6 +72,8 @@ export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistr
   const table = SanbaoTableSchema.safeParse(input.sanbaoTable.document);
   if (!table.success) issues.push(...locate(input.sanbaoTable, fromZodIssues(table.error.issues)));
 
+  // Statutory layers come first; the windows they open are the floor for the rest.
+  const statutoryRuleSets: RuleSet[] = [];
   for (const layer of input.layers) {
     if (layerNames.has(layer.name)) issues.push({ code: "duplicate_layer", path: [], message: `layer "${layer.name}" appears twice` });
     layerNames.add(layer.name);
@@ -87,6 +90,8 @@ export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistr
       }
       const ruleSet = parsed.data;
       const found = checkEventsAndFacts(ruleSet);
+      if (layer.statutory === true) statutoryRuleSets.push(ruleSet);
+      else found.push(...checkStatutoryFloor(ruleSet, statutoryWindows(statutoryRuleSets)));
       if (ruleSetIds.has(ruleSet.id)) found.push({ code: "duplicate_rule_set", path: ["id"], message: `rule set id "${ruleSet.id}" is used twice in this policy` });
       ruleSetIds.add(ruleSet.id);
       if (found.length > 0) {
@@ -114,7 +119,7 @@ export function compilePolicy(input: PolicyInput, operators?: OperatorRegistry):
   return result.policy;
 }
 
-function checkEventsAndFacts(ruleSet: RuleSet): Issue[] {
+export function checkEventsAndFacts(ruleSet: RuleSet): Issue[] {
   const issues: Issue[] = [];
   const allowed: readonly string[] = STAGE_EVENT_TYPES[ruleSet.kind];
   ruleSet.rules.forEach((rule, i) => {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { safeLoadPolicy } from "../../src/index.js";
+
+describe("law is a floor: a merchant layer may not narrow a statutory window", () => {
+  it("rejects a 5-day no-reason window at load, citing the statutory rule it would weaken", () => {
+    const result = safeLoadPolicy("test/policy/bad-merchant-5-day");
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.issues).toEqual([
+      expect.objectContaining({
+        code: "below_statutory_floor",
+        path: ["rules", 0, "event", "params", "window", "days"],
+        file: "test/policy/bad-merchant-5-day/five-day-returns.json",
+        line: 12,
+        column: 53, // the "days" key of the window
+        message: expect.stringMatching(/5-day return window is below the statutory 7-day return window \(cn-no-reason-return\/no_reason_return_within_7_days: 消费者权益保护法第二十五条/),
+      }),
+      expect.objectContaining({
+        code: "below_statutory_floor",
+        path: ["rules", 1, "conditions", "all", 0, "value"],
+        line: 17,
+        column: 89, // the "value" key of that condition
+        message: expect.stringContaining("denying a return from day 6 cuts into the statutory 7-day return window"),
+      }),
+    ]);
+  });
+
+  it("accepts a merchant layer that extends the window", () => {
+    expect(safeLoadPolicy("fixtures/policies/merchant-30-day").success).toBe(true);
+  });
+});
