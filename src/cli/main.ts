@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { decideCommand } from "./decide.js";
+import { lintCommand } from "./lint.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
 
 const HELP_EXIT = `
@@ -27,6 +28,15 @@ function program(): Command {
     .option("--lang <lang>", "zh-CN or en", "zh-CN")
     .action((file: string, flags) => {
       process.exitCode = decideCommand(file, flags);
+    });
+
+  cli
+    .command("lint")
+    .description("check rule files and policy folders: file:line:column, rule id, message")
+    .argument("[paths...]", "files or folders (a folder with policy.json is linted as a policy)", ["rules"])
+    .option("--format <format>", "pretty or json", "pretty")
+    .action((paths: string[], flags) => {
+      process.exitCode = lintCommand(paths, flags);
     });
 
   return cli;

@@ -1,9 +1,9 @@
 import type { SanbaoTable } from "../case/deriveFacts.js";
 import { deepFreeze } from "../deepFreeze.js";
-import { FACTS, type FactName } from "../case/factCatalog.js";
+import { FACT_NAMES, FACTS, type FactName } from "../case/factCatalog.js";
 import { EVENT_PARAMS, STAGE_EVENT_TYPES, type EventType } from "../decision/eventSchemas.js";
 import { PolicyError, type Issue } from "../issues.js";
-import { walkConditions, conditionRoots } from "../rules/checkReferences.js";
+import { conditionRoots, suggest, walkConditions } from "../rules/checkReferences.js";
 import { compileValidRuleSet, type CompiledRuleSet } from "../rules/compileRuleSet.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "../rules/operators.js";
 import { safeParseRuleSet } from "../rules/parseRuleSet.js";
@@ -128,7 +128,7 @@ export function checkEventsAndFacts(ruleSet: RuleSet): Issue[] {
       issues.push({
         code: "unknown_event_type",
         path: ["rules", i, "event", "type"],
-        message: `a ${ruleSet.kind} rule set cannot fire "${type}"; it may fire ${allowed.map((t) => `"${t}"`).join(", ")}`,
+        message: `${/^[aeiou]/.test(ruleSet.kind) ? "an" : "a"} ${ruleSet.kind} rule set cannot fire "${type}"${suggest(type, allowed)}; it may fire ${allowed.map((t) => `"${t}"`).join(", ")}`,
       });
       return;
     }
@@ -146,7 +146,7 @@ export function checkEventsAndFacts(ruleSet: RuleSet): Issue[] {
       if (v !== null && typeof v === "object" && !Array.isArray(v)) refs.push([v.fact, [...at, "value", "fact"]]);
       for (const [fact, factPath] of refs) {
         if (!Object.hasOwn(FACTS, fact)) {
-          issues.push({ code: "unknown_fact", path: factPath, message: `unknown fact "${fact}"; the documented facts are listed in docs/facts.md` });
+          issues.push({ code: "unknown_fact", path: factPath, message: `unknown fact "${fact}"${suggest(fact, FACT_NAMES)} (the documented facts: docs/rule-format.md)` });
         } else if (!available.has(FACTS[fact as FactName].stage)) {
           issues.push({
             code: "fact_not_available",

@@ -1,0 +1,19 @@
+import { formatIssue } from "../issues.js";
+import { lintPaths } from "../lint/lint.js";
+import { EXIT, palette } from "./io.js";
+
+/** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */
+export function lintCommand(paths: string[], flags: { format?: string }): number {
+  const report = lintPaths(paths.length > 0 ? paths : ["rules"]);
+  if (flags.format === "json") {
+    process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else {
+    const c = palette(false);
+    for (const issue of report.issues) {
+      const line = formatIssue(issue).replace(/^(\S+ )/, `$1${issue.severity === "warning" ? c.yellow("warning") : c.red("error")} `);
+      process.stdout.write(`${issue.file ? line : `${line}`}\n`);
+    }
+    process.stdout.write(`${report.files.length} files, ${report.errorCount} errors, ${report.warningCount} warnings\n`);
+  }
+  return report.errorCount > 0 ? EXIT.findings : EXIT.ok;
+}
