@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { decideCommand } from "./decide.js";
 import { lintCommand } from "./lint.js";
+import { testCommand } from "./test.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
 
 const HELP_EXIT = `
@@ -37,6 +38,19 @@ function program(): Command {
     .option("--format <format>", "pretty or json", "pretty")
     .action((paths: string[], flags) => {
       process.exitCode = lintCommand(paths, flags);
+    });
+
+  cli
+    .command("test")
+    .description("run compliance fixtures; diff on failure, JUnit XML, rule coverage")
+    .argument("[paths...]", "fixture files or folders", ["fixtures"])
+    .option("--reporter <name>", "pretty, json or junit (repeatable)", (v: string, all: string[] = []) => [...all, v])
+    .option("--output <file>", "write the json or junit report to a file")
+    .option("--coverage", "list, per rule, how many fixtures fired it")
+    .option("--min-coverage <percent>", "exit 1 when rule coverage is below this")
+    .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
+    .action((paths: string[], flags) => {
+      process.exitCode = testCommand(paths, flags);
     });
 
   return cli;
