@@ -4,6 +4,8 @@
 export { createDecider } from "./decision/createDecider.js";
 export type { Decider, DeciderOptions, SafeDecision } from "./decision/createDecider.js";
 export { CaseValidationError } from "./decision/errors.js";
+export { explain, failedConditions } from "./decision/explain.js";
+export type { ExplainOptions, FailedCondition } from "./decision/explain.js";
 export type * from "./decision/types.js";
 export { CaseSchema } from "./case/caseSchema.js";
 export type { Case, CaseInput } from "./case/caseSchema.js";

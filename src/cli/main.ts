@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { decideCommand } from "./decide.js";
+import { explainCommand } from "./explain.js";
 import { lintCommand } from "./lint.js";
 import { testCommand } from "./test.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
@@ -29,6 +30,19 @@ function program(): Command {
     .option("--lang <lang>", "zh-CN or en", "zh-CN")
     .action((file: string, flags) => {
       process.exitCode = decideCommand(file, flags);
+    });
+
+  cli
+    .command("explain")
+    .description("decide one case and show why: the rules that fired and those that nearly did")
+    .argument("<case.json>", "the case file")
+    .option("--now <iso>", "decision time (ISO with offset); default: now")
+    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
+    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--json", "print the decision and the explanation as JSON")
+    .option("--lang <lang>", "zh-CN or en", "zh-CN")
+    .action((file: string, flags) => {
+      process.exitCode = explainCommand(file, flags);
     });
 
   cli

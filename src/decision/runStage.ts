@@ -1,7 +1,7 @@
 import type { Policy } from "../policy/policy.js";
 import { runReference } from "../rules/runReference.js";
 import type { StageRequest } from "./pipeline.js";
-import { tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
+import { effectOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
 
 /** Evaluates a stage with the compiled rule sets, synchronously. */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
@@ -10,7 +10,7 @@ export function runStageCompiled(policy: Policy, request: StageRequest, trace: b
   for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
     const result = compiled.run(request.facts, { trace });
     for (const e of result.events) events.push(tagEvent(e, layer, ruleSet.id));
-    for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, conditions: t.conditions });
+    for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
   }
   return { events, trace: traces };
 }
@@ -28,7 +28,7 @@ export async function runStageReference(policy: Policy, request: StageRequest, t
     const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
     const ordered = [...result.events].sort((a, b) => position.get(a.rule)! - position.get(b.rule)!);
     for (const e of ordered) events.push(tagEvent(e, layer, ruleSet.id));
-    if (trace) for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, conditions: t.conditions });
+    if (trace) for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
   }
   return { events, trace: traces };
 }

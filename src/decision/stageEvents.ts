@@ -1,5 +1,5 @@
 import type { ConditionTrace, FiredEvent } from "../rules/evaluation.js";
-import type { Source } from "./types.js";
+import type { Effect, Source } from "./types.js";
 
 /** A fired event with the layer and rule set that produced it. */
 export interface StageEvent extends Source {
@@ -9,7 +9,18 @@ export interface StageEvent extends Source {
 
 export interface StageTrace extends Source {
   readonly fired: boolean;
+  readonly effect: Effect;
   readonly conditions: ConditionTrace;
+}
+
+/** The part of a rule's event that says what it is about, for traces and explanations. */
+export function effectOf(event: { type: string; params?: Readonly<Record<string, unknown>> }): Effect {
+  const p = event.params ?? {};
+  return {
+    type: event.type,
+    ...(typeof p.remedy === "string" ? { remedy: p.remedy } : {}),
+    ...(typeof p.option === "string" ? { option: p.option } : {}),
+  };
 }
 
 /** What one stage's rule sets produced, over all layers, in layer order. */

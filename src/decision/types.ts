@@ -88,9 +88,17 @@ export interface CompensationDecision {
   readonly capsApplied: readonly CapApplied[];
 }
 
+/** What a rule does when it fires: its event type and the remedy or option it is about. */
+export interface Effect {
+  readonly type: string;
+  readonly remedy?: string;
+  readonly option?: string;
+}
+
 export interface TraceEntry extends Source {
   readonly stage: string;
   readonly fired: boolean;
+  readonly effect: Effect;
   readonly conditions: ConditionTrace;
 }
 
