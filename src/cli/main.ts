@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { decideCommand } from "./decide.js";
 import { explainCommand } from "./explain.js";
 import { lintCommand } from "./lint.js";
+import { schemaCommand } from "./schema.js";
 import { testCommand } from "./test.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
 
@@ -65,6 +66,15 @@ function program(): Command {
     .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
     .action((paths: string[], flags) => {
       process.exitCode = testCommand(paths, flags);
+    });
+
+  cli
+    .command("schema")
+    .description("print the rule-set JSON Schema, or write every schema (rule set, case, policy, table, fixture) to a folder")
+    .option("--out <dir>", "write all schemas to this folder")
+    .option("--name <file>", "print one schema, e.g. case.schema.json")
+    .action((flags) => {
+      process.exitCode = schemaCommand(flags);
     });
 
   return cli;
