@@ -3,6 +3,8 @@ import { defineConfig } from "vitest/config";
 // The whole suite runs under three host time zones: the policy's zone must be the only
 // zone that matters (DESIGN.md, determinism invariant).
 export default defineConfig({
+  // README examples import the package by name; in the repo that is the source.
+  resolve: { alias: { "aftersales-policy": new URL("./src/index.ts", import.meta.url).pathname } },
   test: {
     setupFiles: ["test/setup/fast-check.ts"],
     include: ["test/**/*.test.ts"],

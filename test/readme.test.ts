@@ -1,0 +1,52 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "./cli/run.js";
+
+// Every example in README.md runs here: a doc example that breaks fails CI.
+const readme = readFileSync("README.md", "utf8");
+const blocks = (lang: string) => [...readme.matchAll(new RegExp("```" + lang + "\\n([\\s\\S]*?)```", "g"))].map((m) => m[1]!);
+
+// One scratch folder per worker: the suite runs under three time zones in parallel.
+const scratch = `test/.doc/${process.pid}`;
+
+const commands = blocks("sh")
+  .flatMap((b) => b.split("\n"))
+  .map((l) => l.trim())
+  .filter((l) => l.startsWith("npx aftersales "));
+
+describe("README examples", () => {
+  it("has command examples for every user", () => {
+    expect(commands.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(commands)("%s", async (line) => {
+    const [command, comment = ""] = line.split("#");
+    const args = command!.trim().replace(/^npx aftersales /, "").split(/\s+/);
+    if (args.includes("--output")) args[args.indexOf("--output") + 1] = `${scratch}/${args[args.indexOf("--output") + 1]}`;
+    const expected = /exits (\d)/.exec(comment)?.[1];
+    const { code } = await runCli(...args);
+    expect(code).toBe(expected === undefined ? 0 : Number(expected));
+  });
+
+  const ts = blocks("ts");
+  mkdirSync(scratch, { recursive: true });
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  it.each(ts.map((code, i) => [i, code] as const))("TypeScript example %i runs", async (i, code) => {
+    const file = `${scratch}/example-${i}.ts`;
+    writeFileSync(file, code);
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    try {
+      await import(/* @vite-ignore */ new URL(`./.doc/${process.pid}/example-${i}.ts`, import.meta.url).href);
+      if (code.includes("earphones-noise-day3")) {
+        expect(log.mock.calls[0]![0]).toMatchObject({ allowed: true, deadline: "2026-03-09T00:00:00+08:00", returnShippingPaidBy: "merchant" });
+        expect(log.mock.calls[1]![0]).toEqual({ amount: 32890, currency: "CNY" });
+      }
+      if (code.includes("compileRuleSet")) {
+        expect(log.mock.calls[0]![0]).toEqual(["no_reason_return_within_7_days"]);
+        expect(log.mock.calls[1]![0]).toEqual(["no_reason_return_within_7_days"]);
+      }
+    } finally {
+      log.mockRestore();
+    }
+  });
+});
