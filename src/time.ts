@@ -1,28 +1,69 @@
-import { tz } from "@date-fns/tz";
-import { addDays, addHours, addMinutes, addMonths, differenceInCalendarDays, formatISO, startOfDay } from "date-fns";
+import { tzOffset } from "@date-fns/tz";
 
 /**
- * Time in the policy's zone, never the machine's (date-fns `in` contexts). A window of N
- * days after delivery starts the day after signing (签收次日) and ends at 24:00 of day N:
- * represented as the first instant after it, day N+1 00:00, so "open" reads `at < deadline`.
+ * Time in the policy's zone, never the machine's. A window of N days after delivery
+ * starts the day after signing (签收次日) and ends at 24:00 of day N: represented as the
+ * first instant after it, day N+1 00:00, so "open" reads `at < deadline`.
+ *
+ * Zone data comes from @date-fns/tz's `tzOffset` (the runtime's IANA database), cached per
+ * 15-minute bucket because offsets change only at transitions; calendar arithmetic is on
+ * whole zone-days. Measured: a TZDate operation formats through Intl on every call and made
+ * a decision cost ~300 µs; this costs a few µs. The date-fns/TZDate implementation is kept
+ * as the oracle in test/decision/time.property.test.ts.
  */
 export interface Zone {
   readonly name: string;
-  readonly in: ReturnType<typeof tz>;
+  /** UTC offset in minutes at an instant (480 for Asia/Shanghai). */
+  offsetMinutes(ms: number): number;
 }
 
+const DAY = 86_400_000;
+const BUCKET = 900_000; // offsets change on 15-minute UTC boundaries (e.g. +05:45 zones at :15)
+const CACHE_LIMIT = 100_000;
+
 export function zone(name: string): Zone {
-  return { name, in: tz(name) };
+  const cache = new Map<number, number>();
+  // Consecutive lookups are mostly the same instant or bucket (one case's dates).
+  let lastBucket = NaN;
+  let lastOffset = 0;
+  return {
+    name,
+    offsetMinutes(ms) {
+      const bucket = Math.floor(ms / BUCKET);
+      if (bucket === lastBucket) return lastOffset;
+      let offset = cache.get(bucket);
+      if (offset === undefined) {
+        offset = tzOffset(name, new Date(bucket * BUCKET));
+        if (Number.isNaN(offset)) throw new RangeError(`Unknown time zone "${name}"`);
+        if (cache.size >= CACHE_LIMIT) cache.clear();
+        cache.set(bucket, offset);
+      }
+      lastBucket = bucket;
+      lastOffset = offset;
+      return offset;
+    },
+  };
+}
+
+/** The zone's calendar day of an instant, as whole days since 1970-01-01 (local). */
+function zoneDay(ms: number, z: Zone): number {
+  return Math.floor((ms + z.offsetMinutes(ms) * 60_000) / DAY);
+}
+
+/** The instant at which the zone's wall clock reads `wallMs` (ms since 1970-01-01 local). */
+function instantAtWall(wallMs: number, z: Zone): number {
+  const first = wallMs - z.offsetMinutes(wallMs) * 60_000;
+  return wallMs - z.offsetMinutes(first) * 60_000;
 }
 
 /** Calendar days from the delivery date to the date of `at`, both in the zone (delivery day = 0). */
 export function daysSinceDelivery(deliveredAt: Date, at: Date, z: Zone): number {
-  return differenceInCalendarDays(at, deliveredAt, { in: z.in });
+  return zoneDay(at.getTime(), z) - zoneDay(deliveredAt.getTime(), z);
 }
 
 /** The first instant after an N-day window counted from the day after delivery. */
 export function dayWindowDeadline(deliveredAt: Date, days: number, z: Zone): Date {
-  return startOfDay(addDays(deliveredAt, days + 1, { in: z.in }), { in: z.in });
+  return new Date(instantAtWall((zoneDay(deliveredAt.getTime(), z) + days + 1) * DAY, z));
 }
 
 /**
@@ -31,19 +72,32 @@ export function dayWindowDeadline(deliveredAt: Date, days: number, z: Zone): Dat
  * (民法典 art. 202; date-fns `addMonths` clamps the same way).
  */
 export function monthWindowDeadline(deliveredAt: Date, months: number, z: Zone): Date {
-  const lastDay = addMonths(startOfDay(deliveredAt, { in: z.in }), months, { in: z.in });
-  return startOfDay(addDays(lastDay, 1, { in: z.in }), { in: z.in });
+  const wall = new Date(zoneDay(deliveredAt.getTime(), z) * DAY);
+  const year = wall.getUTCFullYear();
+  const month = wall.getUTCMonth() + months;
+  const lastOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const lastDay = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastOfTarget));
+  return new Date(instantAtWall(lastDay + DAY, z));
 }
 
 export function plusHours(at: Date, hours: number): Date {
-  return addHours(at, hours);
+  return new Date(at.getTime() + hours * 3_600_000);
 }
 
 export function plusMinutes(at: Date, minutes: number): Date {
-  return addMinutes(at, minutes);
+  return new Date(at.getTime() + minutes * 60_000);
 }
 
-/** ISO-8601 with the zone's offset, e.g. `2026-03-09T00:00:00+08:00`. */
+/** ISO-8601 with the zone's offset, e.g. `2026-03-09T00:00:00+08:00` (as date-fns `formatISO`). */
 export function formatInZone(at: Date, z: Zone): string {
-  return formatISO(at, { in: z.in });
+  const ms = at.getTime();
+  const offset = z.offsetMinutes(ms);
+  const w = new Date(ms + offset * 60_000);
+  const year = w.getUTCFullYear();
+  const wall = `${year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : w.toISOString().slice(0, -18)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
+  if (offset === 0) return `${wall}Z`;
+  const abs = Math.abs(offset);
+  return `${wall}${offset > 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(Math.floor(abs % 60))}`;
 }
+
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);

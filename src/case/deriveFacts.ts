@@ -9,7 +9,12 @@ export interface SanbaoCategory {
 }
 export type SanbaoTable = Readonly<Record<string, SanbaoCategory>>;
 
-export type CaseFacts = { readonly [K in Exclude<FactName, EligibilityFactName>]: unknown };
+/**
+ * The facts object. Eligibility's facts are declared up front as null and filled in place
+ * once eligibility has decided (one object, one shape: no copy of thirty keys per stage);
+ * policy loading rejects an earlier stage reading them.
+ */
+export type CaseFacts = { readonly [K in Exclude<FactName, EligibilityFactName>]: unknown } & { [K in EligibilityFactName]: boolean | null };
 export type EligibilityFactName =
   | "returnAllowed" | "exchangeAllowed" | "repairAllowed" | "refundOnlyAllowed" | "reshipAllowed" | "manualReviewRequired";
 
@@ -75,6 +80,12 @@ export function deriveFacts(c: Case, z: Zone, sanbao: SanbaoTable): { facts: Cas
     shippingFee: c.order.shippingFee ?? 0,
     abuseSignalCount: abuseSignals.length,
     abuseSignals,
+    returnAllowed: null,
+    exchangeAllowed: null,
+    repairAllowed: null,
+    refundOnlyAllowed: null,
+    reshipAllowed: null,
+    manualReviewRequired: null,
   };
   return { facts, context: { reportedAt, deliveredAt, requestedItems, warrantyDeadline } };
 }

@@ -1,8 +1,10 @@
 import type { CaseContext } from "../case/deriveFacts.js";
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../time.js";
-import { REMEDIES, type EventParams, type RemedyWindowT } from "./eventSchemas.js";
-import { eventsOfType, sourceOf, type StageEvent } from "./stageEvents.js";
-import type { Denial, EligibilityDecision, ReviewReason, Verdict } from "./types.js";
+import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "./eventSchemas.js";
+import { sourceOf, type StageEvent } from "./stageEvents.js";
+import type { Basis, Denial, EligibilityDecision, ReviewReason, Verdict } from "./types.js";
+
+type Allowed = StageEvent & { params: EventParams<"remedy.allowed"> };
 
 /**
  * Verdicts per remedy. Layers only add: a remedy is allowed when any rule of any layer
@@ -15,62 +17,75 @@ export function interpretEligibility(
   context: CaseContext,
   z: Zone,
 ): Omit<EligibilityDecision, "manualReview"> & { reviewReasons: ReviewReason[] } {
-  const allowed = eventsOfType<EventParams<"remedy.allowed">>(events, "remedy.allowed");
-  const denied = eventsOfType<EventParams<"remedy.denied">>(events, "remedy.denied");
-  const undetermined = eventsOfType<EventParams<"remedy.undetermined">>(events, "remedy.undetermined");
+  // One pass: events into per-remedy buckets, in event order.
+  const allowing = new Map<RemedyT, Allowed[]>();
+  const against = new Map<RemedyT, Denial[]>();
+  const undetermined = new Map<RemedyT, ReviewReason[]>();
   const reviewReasons: ReviewReason[] = [];
-
-  const verdicts = Object.fromEntries(
-    REMEDIES.map((remedy): [string, Verdict] => {
-      const allowing = allowed.filter((e) => e.params.remedy === remedy);
-      if (allowing.length > 0) {
-        const deadlines = allowing.map((e) => deadlineOf(e.params.window, context));
-        // A basis without a window keeps the remedy open with no deadline.
-        const latest = deadlines.some((d) => d === undefined) ? undefined : Math.max(...(deadlines as number[]));
-        const payers = allowing.map((e) => e.params.returnShippingPaidBy).filter((p) => p !== undefined);
-        const paidBy = payers.includes("merchant") ? "merchant" : payers.includes("customer") ? "customer" : undefined;
-        return [
-          remedy,
-          {
-            allowed: true,
-            ...(latest === undefined ? {} : { deadline: formatInZone(new Date(latest), z) }),
-            basis: allowing.map((e) => ({ ...sourceOf(e), citation: e.params.citation })),
-            ...(paidBy === undefined ? {} : { returnShippingPaidBy: paidBy }),
-            deniedBecause: [],
-          },
-        ];
-      }
-      const deniedBecause: Denial[] = [
-        ...denied
-          .filter((e) => e.params.remedy === remedy)
-          .map((e) => ({
-            ...sourceOf(e),
-            code: e.params.code,
-            message: e.params.message,
-            ...(e.params.missing ? { missing: e.params.missing } : {}),
-            ...(e.params.citation ? { citation: e.params.citation } : {}),
-          })),
-        ...undetermined
-          .filter((e) => e.params.remedy === remedy)
-          .map((e) => ({ ...sourceOf(e), code: e.params.code, message: e.params.message, missing: e.params.missing, ...(e.params.citation ? { citation: e.params.citation } : {}) })),
-      ];
+  for (const e of events) {
+    const p = e.params as Record<string, any>;
+    if (e.type === "remedy.allowed") push(allowing, p.remedy, e as Allowed);
+    else if (e.type === "remedy.denied" || e.type === "remedy.undetermined") {
+      push(against, p.remedy, {
+        ...sourceOf(e),
+        code: p.code,
+        message: p.message,
+        ...(p.missing ? { missing: p.missing } : {}),
+        ...(p.citation ? { citation: p.citation } : {}),
+      });
       // Missing input the law needs: not allowed, and a person decides.
-      for (const e of undetermined.filter((u) => u.params.remedy === remedy)) {
-        reviewReasons.push({ stage: "eligibility", code: e.params.code, message: e.params.message, missing: e.params.missing, ...sourceOf(e) });
+      if (e.type === "remedy.undetermined") {
+        push(undetermined, p.remedy, { stage: "eligibility", code: p.code, message: p.message, missing: p.missing, ...sourceOf(e) });
       }
-      return [remedy, { allowed: false, basis: [], deniedBecause }];
-    }),
-  ) as Record<(typeof REMEDIES)[number], Verdict>;
-
-  for (const e of eventsOfType<EventParams<"review.required">>(events, "review.required")) {
-    reviewReasons.push({ stage: "eligibility", code: e.params.code, message: e.params.message, ...(e.params.missing ? { missing: e.params.missing } : {}), ...sourceOf(e) });
+    } else if (e.type === "review.required") {
+      reviewReasons.push({ stage: "eligibility", code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...sourceOf(e) });
+    }
   }
-  return { ...verdicts, reviewReasons };
 
-  function deadlineOf(window: RemedyWindowT | undefined, ctx: CaseContext): number | undefined {
-    if (window === undefined || ctx.deliveredAt === undefined) return undefined;
-    if ("days" in window) return dayWindowDeadline(ctx.deliveredAt, window.days, z).getTime();
-    if ("months" in window) return monthWindowDeadline(ctx.deliveredAt, window.months, z).getTime();
-    return ctx.warrantyDeadline?.getTime();
+  const verdicts = {} as Record<RemedyT, Verdict>;
+  const remedyReview: ReviewReason[] = [];
+  for (const remedy of REMEDIES) {
+    const allowed = allowing.get(remedy);
+    if (allowed) {
+      verdicts[remedy] = allowedVerdict(allowed);
+    } else {
+      verdicts[remedy] = { allowed: false, basis: [], deniedBecause: against.get(remedy) ?? [] };
+      remedyReview.push(...(undetermined.get(remedy) ?? []));
+    }
   }
+  return { ...verdicts, reviewReasons: [...remedyReview, ...reviewReasons] };
+
+  function allowedVerdict(allowed: readonly Allowed[]): Verdict {
+    let latest = -Infinity;
+    let paidBy: "customer" | "merchant" | undefined;
+    const basis: Basis[] = [];
+    for (const e of allowed) {
+      // A basis without a window keeps the remedy open with no deadline.
+      const d = deadlineOf(e.params.window);
+      latest = d === undefined ? Infinity : Math.max(latest, d);
+      const payer = e.params.returnShippingPaidBy;
+      if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
+      basis.push({ ...sourceOf(e), citation: e.params.citation });
+    }
+    return {
+      allowed: true,
+      ...(Number.isFinite(latest) ? { deadline: formatInZone(new Date(latest), z) } : {}),
+      basis,
+      ...(paidBy === undefined ? {} : { returnShippingPaidBy: paidBy }),
+      deniedBecause: [],
+    };
+  }
+
+  function deadlineOf(window: RemedyWindowT | undefined): number | undefined {
+    if (window === undefined || context.deliveredAt === undefined) return undefined;
+    if ("days" in window) return dayWindowDeadline(context.deliveredAt, window.days, z).getTime();
+    if ("months" in window) return monthWindowDeadline(context.deliveredAt, window.months, z).getTime();
+    return context.warrantyDeadline?.getTime();
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }

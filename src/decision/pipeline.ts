@@ -31,16 +31,13 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const { reviewReasons: eligibilityReview, ...verdicts } = interpretEligibility(eligibilityOutcome.events, context, z);
 
   // Compensation reads eligibility's verdicts as facts; nothing reads a later stage.
-  const compensationFacts: Facts = {
-    ...facts,
-    returnAllowed: verdicts.return.allowed,
-    exchangeAllowed: verdicts.exchange.allowed,
-    repairAllowed: verdicts.repair.allowed,
-    refundOnlyAllowed: verdicts.refundOnly.allowed,
-    reshipAllowed: verdicts.reship.allowed,
-    manualReviewRequired: eligibilityReview.length > 0,
-  };
-  const compensationOutcome = yield { kind: "compensation", facts: compensationFacts };
+  facts.returnAllowed = verdicts.return.allowed;
+  facts.exchangeAllowed = verdicts.exchange.allowed;
+  facts.repairAllowed = verdicts.repair.allowed;
+  facts.refundOnlyAllowed = verdicts.refundOnly.allowed;
+  facts.reshipAllowed = verdicts.reship.allowed;
+  facts.manualReviewRequired = eligibilityReview.length > 0;
+  const compensationOutcome = yield { kind: "compensation", facts };
   const { reviewReasons: compensationReview, ...compensation } = interpretCompensation(
     compensationOutcome.events,
     { paidAmount: c.order.paidAmount, requestedAmount: facts.requestedAmount as number, shippingFee: facts.shippingFee as number },

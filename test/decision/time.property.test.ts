@@ -1,0 +1,39 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import * as fast from "../../src/time.js";
+import * as reference from "./referenceTime.js";
+
+// Zones with DST, half-hour and 45-minute offsets, southern-hemisphere DST and midnight-free
+// transitions; the fast zone arithmetic must agree with date-fns + @date-fns/tz on all.
+const ZONES = ["Asia/Shanghai", "UTC", "America/Los_Angeles", "Europe/London", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "America/New_York", "Asia/Kolkata"];
+const arbInstant = fc.integer({ min: Date.parse("1995-01-01T00:00:00Z"), max: Date.parse("2045-01-01T00:00:00Z") }).map((ms) => new Date(ms - (ms % 1000)));
+
+describe("properties: zone arithmetic equals date-fns with @date-fns/tz", () => {
+  it("calendar days since delivery", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), arbInstant, fc.integer({ min: -3 * 86_400_000, max: 800 * 86_400_000 }), (name, delivered, delay) => {
+        const at = new Date(delivered.getTime() + delay);
+        expect(fast.daysSinceDelivery(delivered, at, fast.zone(name))).toBe(reference.daysSinceDelivery(delivered, at, reference.zone(name)));
+      }),
+    );
+  });
+
+  it("day-window deadlines, month-window deadlines and ISO formatting", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ZONES), arbInstant, fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 36 }), (name, delivered, days, months) => {
+        const f = fast.zone(name);
+        const r = reference.zone(name);
+        expect(fast.dayWindowDeadline(delivered, days, f).getTime()).toBe(reference.dayWindowDeadline(delivered, days, r).getTime());
+        expect(fast.monthWindowDeadline(delivered, months, f).getTime()).toBe(reference.monthWindowDeadline(delivered, months, r).getTime());
+        expect(fast.formatInZone(delivered, f)).toBe(reference.formatInZone(delivered, r));
+      }),
+    );
+  });
+
+  it("the 24:00 example of DOMAIN.md: delivered 2026-03-01 23:50 Shanghai → 2026-03-09T00:00:00+08:00", () => {
+    const z = fast.zone("Asia/Shanghai");
+    const d = new Date("2026-03-01T23:50:00+08:00");
+    expect(fast.formatInZone(fast.dayWindowDeadline(d, 7, z), z)).toBe("2026-03-09T00:00:00+08:00");
+    expect(fast.formatInZone(fast.monthWindowDeadline(new Date("2026-01-31T12:00:00+08:00"), 1, z), z)).toBe("2026-03-01T00:00:00+08:00");
+  });
+});
