@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
+import { batchCommand } from "./batch.js";
 import { decideCommand } from "./decide.js";
+import { generateCommand } from "./generate.js";
 import { explainCommand } from "./explain.js";
 import { lintCommand } from "./lint.js";
 import { schemaCommand } from "./schema.js";
@@ -75,6 +77,31 @@ function program(): Command {
     .option("--name <file>", "print one schema, e.g. case.schema.json")
     .action((flags) => {
       process.exitCode = schemaCommand(flags);
+    });
+
+  cli
+    .command("batch")
+    .description("decide NDJSON cases into NDJSON decisions, in input order, on worker threads")
+    .argument("<cases.ndjson>", "one case per line")
+    .option("-o, --output <file>", "write decisions here (default: stdout)")
+    .option("--workers <n>", "worker threads (default: the machine's cores; 0 = this thread)")
+    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
+    .option("--now <iso>", "decision time for every case (ISO with offset); default: now")
+    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--trace", "include each decision's trace")
+    .option("--quiet", "no progress output")
+    .action(async (input: string, flags) => {
+      process.exitCode = await batchCommand(input, flags);
+    });
+
+  cli
+    .command("generate")
+    .description("write realistic synthetic cases as NDJSON (deterministic for a seed)")
+    .option("--count <n>", "how many cases", "1000")
+    .option("--seed <s>", "seed", "1")
+    .option("-o, --output <file>", "write here (default: stdout)")
+    .action(async (flags) => {
+      process.exitCode = await generateCommand(flags);
     });
 
   return cli;

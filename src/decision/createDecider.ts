@@ -30,6 +30,8 @@ export interface Decider {
   decide(input: unknown): Decision;
   /** As `decide`, returning `{ success, data | error }` instead of throwing. */
   safeDecide(input: unknown): SafeDecision;
+  /** Decides each input lazily, in order: one result per input, never stopping at a bad one. */
+  decideMany(inputs: Iterable<unknown>): IterableIterator<SafeDecision>;
   /** Decides with json-rules-engine's own `Engine` (the reference evaluator): slower, async, same decision. */
   decideWithReference(input: unknown): Promise<Decision>;
 }
@@ -58,16 +60,21 @@ export function createDecider(options: DeciderOptions = {}): Decider {
     return step.value;
   };
 
+  const safeDecide = (input: unknown): SafeDecision => {
+    try {
+      return { success: true, data: decide(input) };
+    } catch (error) {
+      if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return { success: false, error };
+      throw error;
+    }
+  };
+
   return {
     policy,
     decide,
-    safeDecide(input) {
-      try {
-        return { success: true, data: decide(input) };
-      } catch (error) {
-        if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return { success: false, error };
-        throw error;
-      }
+    safeDecide,
+    *decideMany(inputs) {
+      for (const input of inputs) yield safeDecide(input);
     },
     async decideWithReference(input) {
       const steps = decisionSteps(parse(input), policy, z, clock());

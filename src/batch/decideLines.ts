@@ -1,0 +1,39 @@
+import type { Decider } from "../decision/createDecider.js";
+import { countDecision, emptyStats, type BatchStats } from "./batchStats.js";
+
+export interface LinesChunk {
+  readonly lines: readonly string[];
+  /** 1-based line number of `lines[0]` in the input. */
+  readonly firstLine: number;
+}
+
+/**
+ * Decides one chunk of NDJSON lines: one output line per non-blank input line, in order —
+ * the decision, or `{ line, error }` for a line that is not JSON or not a valid case.
+ */
+export function decideLines(decider: Decider, chunk: LinesChunk): { output: string; stats: BatchStats } {
+  const stats = emptyStats();
+  let output = "";
+  chunk.lines.forEach((text, i) => {
+    if (text.trim() === "") return;
+    const line = chunk.firstLine + i;
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (e) {
+      stats.invalid++;
+      output += `${JSON.stringify({ line, error: { code: "invalid_json", message: (e as Error).message } })}\n`;
+      return;
+    }
+    const result = decider.safeDecide(input);
+    if (result.success) {
+      countDecision(stats, result.data);
+      output += `${JSON.stringify(result.data)}\n`;
+    } else {
+      stats.invalid++;
+      const issues = "issues" in result.error ? result.error.issues : [];
+      output += `${JSON.stringify({ line, error: { code: result.error.code, message: result.error.message.split("\n")[0], issues } })}\n`;
+    }
+  });
+  return { output, stats };
+}
