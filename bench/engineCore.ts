@@ -1,40 +1,71 @@
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { Engine } from "json-rules-engine";
 import { compileRuleSet } from "../src/index.js";
+import { measure, printTable, ratio, type Row } from "./report.js";
 import { benchFacts, handWritten } from "./ruleset20.hand.js";
-import { measure, printTable, ratio } from "./report.js";
+import { zenTable } from "./ruleset20.zen.js";
 
-/** Engine core: the 20-rule set, compiled vs json-rules-engine vs a hand-written function. */
-export async function benchEngineCore(timeMs: number): Promise<{ compiledVsJre: number; floorVsCompiled: number }> {
+const JRE = "json-rules-engine Engine.run";
+const COMPILED = "compiled run, trace off";
+const FLOOR = "hand-written function";
+
+/** GoRules ZEN from bench/zen (installed by `npm run bench`, outside the root lockfile), if present. */
+function loadZen(): { ZenEngine: new () => { createDecision(content: Buffer): { evaluate(input: object): Promise<{ result: unknown }> } } } | undefined {
+  try {
+    return createRequire(new URL("./zen/package.json", import.meta.url))("@gorules/zen-engine");
+  } catch {
+    return undefined;
+  }
+}
+
+/** Engine core: the 20-rule set, compiled vs json-rules-engine vs ZEN vs a hand-written function. */
+export async function benchEngineCore(timeMs: number) {
   const ruleSet = JSON.parse(readFileSync(new URL("./ruleset20.json", import.meta.url), "utf8"));
   const facts = benchFacts(1000);
+  const types = (events: readonly { type: string }[] | readonly string[]) => events.map((e) => (typeof e === "string" ? e : e.type)).sort().join();
 
-  const t0 = performance.now();
+  let t0 = performance.now();
   const compiled = compileRuleSet(ruleSet, { trace: false });
-  const compileMs = performance.now() - t0;
+  const load: Record<string, number> = { compiled: performance.now() - t0 };
+  t0 = performance.now();
+  const engine = new Engine(ruleSet.rules);
+  load.jre = performance.now() - t0;
 
-  // The floor must decide the same thing, or the comparison means nothing.
+  // Every contender must decide the same thing, or the comparison means nothing.
   for (const f of facts) {
-    const a = compiled.run(f).events.map((e) => e.type).sort().join();
-    const b = handWritten(f).sort().join();
-    if (a !== b) throw new Error(`hand-written function disagrees with the rule set on ${JSON.stringify(f)}: ${a} vs ${b}`);
+    if (types(compiled.run(f).events) !== types(handWritten(f))) throw new Error(`compiled and hand-written disagree on ${JSON.stringify(f)}`);
+  }
+  const zen = loadZen();
+  let zenDecision: ReturnType<InstanceType<NonNullable<typeof zen>["ZenEngine"]>["createDecision"]> | undefined;
+  if (zen) {
+    t0 = performance.now();
+    zenDecision = new zen.ZenEngine().createDecision(Buffer.from(JSON.stringify(zenTable)));
+    load.zen = performance.now() - t0;
+    for (const f of facts.slice(0, 300)) {
+      const out = ((await zenDecision.evaluate(f)).result as { event: string }[]).map((r) => r.event);
+      if (types(out) !== types(handWritten(f))) throw new Error(`ZEN and hand-written disagree on ${JSON.stringify(f)}: ${out}`);
+    }
+  } else {
+    console.log("\n(ZEN skipped: run `npm install --prefix bench/zen` to include GoRules ZEN)");
   }
 
-  const engine = new Engine(ruleSet.rules);
   let i = 0;
-  const rows = await measure(
+  let j = 0;
+  const rows: Row[] = await measure(
     [
-      { name: "json-rules-engine Engine.run (1 case)", casesPerCall: 1, fn: () => engine.run(facts[i++ % facts.length]!) },
-      { name: "compiled run, trace on (1000 cases)", casesPerCall: 1000, fn: () => { for (const f of facts) compiled.run(f, { trace: true }); } },
-      { name: "compiled run, trace off (1000 cases)", casesPerCall: 1000, fn: () => { for (const f of facts) compiled.run(f); } },
-      { name: "hand-written function (1000 cases)", casesPerCall: 1000, fn: () => { for (const f of facts) handWritten(f); } },
+      { name: JRE, casesPerCall: 1, fn: () => engine.run(facts[i++ % facts.length]!) },
+      ...(zenDecision ? [{ name: "GoRules ZEN decision table", casesPerCall: 1, fn: () => zenDecision!.evaluate(facts[j++ % facts.length]!) }] : []),
+      { name: "compiled run, trace on", casesPerCall: 1000, fn: () => { for (const f of facts) compiled.run(f, { trace: true }); } },
+      { name: COMPILED, casesPerCall: 1000, fn: () => { for (const f of facts) compiled.run(f); } },
+      { name: FLOOR, casesPerCall: 1000, fn: () => { for (const f of facts) handWritten(f); } },
     ],
     timeMs,
   );
-  printTable(`Engine core: 20-rule set (compile once: ${compileMs.toFixed(1)} ms)`, rows, "json-rules-engine Engine.run (1 case)");
-  const compiledVsJre = ratio(rows, "compiled run, trace off (1000 cases)", "json-rules-engine Engine.run (1 case)");
-  const floorVsCompiled = ratio(rows, "hand-written function (1000 cases)", "compiled run, trace off (1000 cases)");
-  console.log(`compiled / json-rules-engine: ${compiledVsJre.toFixed(0)}× (target ≥ 200×)`);
-  console.log(`hand-written / compiled: ${floorVsCompiled.toFixed(1)}× (compiled within ${floorVsCompiled.toFixed(1)}× of the floor)`);
-  return { compiledVsJre, floorVsCompiled };
+  printTable(
+    `Engine core: the 20-rule set (load: compiled ${load.compiled!.toFixed(1)} ms, json-rules-engine ${load.jre!.toFixed(1)} ms${load.zen ? `, ZEN ${load.zen.toFixed(1)} ms` : ""})`,
+    rows,
+    JRE,
+  );
+  return { compiledVsJre: ratio(rows, COMPILED, JRE), floorVsCompiled: ratio(rows, FLOOR, COMPILED) };
 }

@@ -25,8 +25,12 @@ export async function runReference(input: unknown, facts: Facts, options: Refere
   const operators = options.operators ?? defaultOperatorRegistry();
   const parsed = safeParseRuleSet(input, operators);
   if (!parsed.success) throw new PolicyError(parsed.issues);
-  const ruleSet = parsed.data;
+  return runValidatedReference(parsed.data, facts, { ...options, operators });
+}
 
+/** As `runReference`, for a rule set already checked by `safeParseRuleSet` with the same registry. */
+export async function runValidatedReference(ruleSet: RuleSet, facts: Facts, options: ReferenceOptions = {}): Promise<EvaluationResult> {
+  const operators = options.operators ?? defaultOperatorRegistry();
   const engine = new Engine([], {
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
     pathResolver: simplePathResolver,
