@@ -1,5 +1,6 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
 import type { Issue } from "./issues.js";
+import { textNestingExceeds } from "./limits.js";
 
 /** JSON text parsed with source positions kept, so issues can name file:line:column. */
 export interface SourceDocument {
@@ -12,7 +13,15 @@ export interface SourceDocument {
   readonly syntaxIssues: Issue[];
 }
 
+/** Deeper than any real rule file; beyond it the text is refused before tree parsing. */
+const MAX_TEXT_NESTING = 128;
+
 export function parseSourceDocument(text: string, file?: string): SourceDocument {
+  const tooDeep = textNestingExceeds(text, MAX_TEXT_NESTING);
+  if (tooDeep !== undefined) {
+    const issue: Issue = { code: "too_large", path: [], message: `nested deeper than ${MAX_TEXT_NESTING} levels`, ...withFile(file), ...lineColumn(text, tooDeep) };
+    return { file, text, root: undefined, value: undefined, syntaxIssues: [issue] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const syntaxIssues = errors.map((e) => ({

@@ -10,8 +10,14 @@ export const CASE_LIMITS = { items: 200, skus: 200, string: 200 } as const;
 
 const text = z.string().min(1).max(CASE_LIMITS.string);
 
-/** Integer fen (CNY minor unit), never a float; at most 2^53 − 1. */
-export const Fen = z.number().int("amounts are integer fen").nonnegative().max(Number.MAX_SAFE_INTEGER);
+/**
+ * The largest amount a case may carry: ¥1,000,000,000. A percentage is applied as basis
+ * points (× 10⁴), and 10¹¹ × 10⁴ stays below 2⁵³, so every money operation is exact.
+ */
+export const MAX_FEN = 100_000_000_000;
+
+/** Integer fen (CNY minor unit), never a float. */
+export const Fen = z.number().int("amounts are integer fen").nonnegative().max(MAX_FEN, `at most ${MAX_FEN} fen (¥1,000,000,000)`);
 
 /** ISO-8601 date-time with an explicit offset (`Z` or `+08:00`): never the machine's zone. */
 export const Timestamp = z.iso.datetime({ offset: true, message: "an ISO-8601 date-time with an explicit offset, e.g. 2026-03-01T23:50:00+08:00" });
@@ -110,6 +116,8 @@ export const CaseSchema = z
     c.request.skus?.forEach((sku, i) => {
       if (!skus.has(sku)) ctx.addIssue({ code: "custom", path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
     });
+    const lines = c.order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
+    if (lines > MAX_FEN) ctx.addIssue({ code: "custom", path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
     if (c.order.deliveredAt && Date.parse(c.order.deliveredAt) < Date.parse(c.order.placedAt)) {
       ctx.addIssue({ code: "custom", path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
     }

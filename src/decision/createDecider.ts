@@ -1,8 +1,9 @@
-import { CaseSchema, type Case } from "../case/caseSchema.js";
+import { CASE_LIMITS, CaseSchema, type Case } from "../case/caseSchema.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { RuleEvaluationError } from "../rules/evaluation.js";
 import { zone as makeZone } from "../time.js";
+import { checkCaseArrays } from "../limits.js";
 import { fromZodIssues } from "../zodIssues.js";
 import { CaseValidationError } from "./errors.js";
 import { decisionSteps } from "./pipeline.js";
@@ -48,6 +49,8 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   const trace = options.trace ?? true;
 
   const parse = (input: unknown): Case => {
+    const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
+    if (tooLarge) throw new CaseValidationError([tooLarge]);
     const parsed = CaseSchema.safeParse(input);
     if (!parsed.success) throw new CaseValidationError(fromZodIssues(parsed.error.issues));
     return parsed.data;

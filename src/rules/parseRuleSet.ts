@@ -1,4 +1,5 @@
 import type { Issue } from "../issues.js";
+import { checkShape, RULE_SET_LIMITS } from "../limits.js";
 import { fromZodIssues } from "../zodIssues.js";
 import { checkReferences } from "./checkReferences.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
@@ -11,6 +12,8 @@ export type ParseResult<T> = { success: true; data: T } | { success: false; issu
  * (operators known to `operators`, shared conditions that exist, no cycles).
  */
 export function safeParseRuleSet(input: unknown, operators: OperatorRegistry = defaultOperatorRegistry()): ParseResult<RuleSet> {
+  const tooLarge = checkShape(input, RULE_SET_LIMITS);
+  if (tooLarge) return { success: false, issues: [tooLarge] };
   const parsed = RuleSetSchema.safeParse(input);
   if (!parsed.success) return { success: false, issues: fromZodIssues(parsed.error.issues) };
   const issues = checkReferences(parsed.data, operators);
