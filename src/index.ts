@@ -2,7 +2,7 @@
 
 // Deciding cases
 export { createDecider } from "./decision/createDecider.js";
-export type { Decider, DeciderOptions, SafeDecision } from "./decision/createDecider.js";
+export type { Decider, DeciderOptions, SafeDecision, SwapResult } from "./decision/createDecider.js";
 export { CaseValidationError } from "./decision/errors.js";
 export { explain, failedConditions } from "./decision/explain.js";
 export type { ExplainOptions, FailedCondition } from "./decision/explain.js";

@@ -1,6 +1,7 @@
 import { CASE_LIMITS, CaseSchema, type Case } from "../case/caseSchema.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
-import type { Policy } from "../policy/policy.js";
+import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
+import type { Issue } from "../issues.js";
 import { RuleEvaluationError } from "../rules/evaluation.js";
 import { zone as makeZone } from "../time.js";
 import { checkCaseArrays } from "../limits.js";
@@ -25,8 +26,19 @@ export type SafeDecision =
   | { readonly success: true; readonly data: Decision }
   | { readonly success: false; readonly error: CaseValidationError | RuleEvaluationError };
 
+export type SwapResult =
+  | { readonly success: true; readonly previous: { readonly id: string; readonly version: string }; readonly policy: Policy }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
 export interface Decider {
+  /** The policy decisions are made by now. */
   readonly policy: Policy;
+  /**
+   * Replaces the policy without a gap. An input policy is validated and compiled completely
+   * first; a broken one changes nothing and comes back with its issues. Every decision is
+   * made wholly by the one policy current when it started, and names it.
+   */
+  swapPolicy(next: Policy | PolicyInput): SwapResult;
   /** Decides a case synchronously; throws `CaseValidationError` (with every issue) on bad input. */
   decide(input: unknown): Decision;
   /** As `decide`, returning `{ success, data | error }` instead of throwing. */
@@ -43,7 +55,7 @@ export interface Decider {
  * decide(caseJson).eligibility.return.allowed //=> true
  */
 export function createDecider(options: DeciderOptions = {}): Decider {
-  const policy = options.policy ?? defaultPolicy();
+  let current: Policy = options.policy ?? defaultPolicy();
   const clock = options.clock ?? (() => new Date());
   const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
   const trace = options.trace ?? true;
@@ -57,6 +69,7 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   };
 
   const decide = (input: unknown): Decision => {
+    const policy = current; // read once: the whole decision uses this version
     const steps = decisionSteps(parse(input), policy, z, clock());
     let step = steps.next();
     while (!step.done) step = steps.next(runStageCompiled(policy, step.value, trace));
@@ -73,19 +86,34 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   };
 
   return {
-    policy,
+    get policy() {
+      return current;
+    },
+    swapPolicy(next) {
+      const compiled = isCompiledPolicy(next) ? { success: true as const, policy: next } : safeCompilePolicy(next);
+      if (!compiled.success) return { success: false, issues: compiled.issues };
+      const previous = { id: current.id, version: current.version };
+      current = compiled.policy;
+      return { success: true, previous, policy: current };
+    },
     decide,
     safeDecide,
     *decideMany(inputs) {
       for (const input of inputs) yield safeDecide(input);
     },
     async decideWithReference(input) {
+      const policy = current; // captured before the first await: swaps during this decision do not reach it
       const steps = decisionSteps(parse(input), policy, z, clock());
       let step = steps.next();
       while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
       return step.value;
     },
   };
+}
+
+// Policies come out of compilePolicy deep-frozen with compiled stages; anything else is input.
+function isCompiledPolicy(p: Policy | PolicyInput): p is Policy {
+  return "stages" in p && Object.isFrozen(p);
 }
 
 function validTimeZone(name: string): string {
