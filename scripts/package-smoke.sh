@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Packs the package and uses it the way consumers do: an ESM project, a CommonJS project,
+# TypeScript with moduleResolution node16 and bundler, and the CLI through npx — all from
+# the tarball, never from the source tree. Run after `npm run build`.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+cd "$root"
+
+tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
+echo "packed $(basename "$tarball")"
+if tar -tzf "$tarball" | grep -E '^package/(src|test|bench|fixtures|examples)/'; then
+  echo "the tarball holds files consumers do not need" >&2; exit 1
+fi
+
+cd "$work" && mkdir consumers && cd consumers
+echo '{ "name": "consumers", "private": true }' > package.json
+npm install --no-audit --no-fund --prefer-offline --silent "$tarball"
+cp "$root/examples/earphones-noise-day3.json" case.json
+
+mkdir esm && echo '{ "type": "module" }' > esm/package.json
+cat > esm/index.js <<'JS'
+import { readFileSync } from "node:fs";
+import { createDecider } from "aftersales-policy";
+const d = createDecider({ clock: () => new Date("2026-03-04T10:05:00+08:00") }).decide(JSON.parse(readFileSync("../case.json", "utf8")));
+if (!d.eligibility.return.allowed || d.eligibility.return.returnShippingPaidBy !== "merchant") throw new Error("ESM: wrong decision");
+console.log("esm ok", d.eligibility.return.deadline);
+JS
+(cd esm && node index.js)
+
+mkdir cjs && echo '{ "type": "commonjs" }' > cjs/package.json
+cat > cjs/index.js <<'JS'
+const { readFileSync } = require("node:fs");
+const { createDecider } = require("aftersales-policy");
+const d = createDecider({ clock: () => new Date("2026-03-04T10:05:00+08:00") }).decide(JSON.parse(readFileSync("../case.json", "utf8")));
+if (!d.eligibility.return.allowed) throw new Error("CJS: wrong decision");
+console.log("cjs ok", d.eligibility.return.deadline);
+JS
+(cd cjs && node index.js)
+
+for resolution in node16 bundler; do
+  mkdir "ts-$resolution"
+  module=$([ "$resolution" = node16 ] && echo node16 || echo esnext)
+  cat > "ts-$resolution/tsconfig.json" <<JSON
+{ "compilerOptions": { "strict": true, "noEmit": true, "module": "$module", "moduleResolution": "$resolution", "target": "ES2022", "types": [], "skipLibCheck": false } }
+JSON
+  [ "$resolution" = node16 ] && echo '{ "type": "module" }' > "ts-$resolution/package.json"
+  cat > "ts-$resolution/index.ts" <<'TS'
+import { createDecider, type Decision, type Verdict } from "aftersales-policy";
+const decider = createDecider();
+const result = decider.safeDecide({});
+const verdict: Verdict | undefined = result.success ? result.data.eligibility.return : undefined;
+const tier: Decision["sla"]["tier"] = 1;
+export { verdict, tier };
+TS
+  (cd "ts-$resolution" && "$root/node_modules/.bin/tsc" -p .)
+  echo "typescript $resolution ok"
+done
+
+npx --no-install aftersales decide case.json --now 2026-03-04T10:05:00+08:00 --lang en | grep -q "✔ return allowed"
+npx --no-install aftersales test "$root/fixtures/001-no-reason-day7-last-second.json" > /dev/null
+echo "cli ok"
