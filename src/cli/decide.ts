@@ -19,6 +19,7 @@ export function decideCommand(file: string, flags: DecideFlags): number {
   const lang = parseLang(flags.lang);
   const decider = createDecider({
     policy: policyFrom(flags.policy),
+    lang,
     clock: clockFrom(flags.now),
     ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
     trace: flags.json === true,

@@ -8,7 +8,7 @@ import { renderDecision } from "./renderDecision.js";
 /** `aftersales explain case.json`: the decision, then why each verdict came out. */
 export function explainCommand(file: string, flags: DecideFlags): number {
   const lang = parseLang(flags.lang);
-  const decider = createDecider({ policy: policyFrom(flags.policy), clock: clockFrom(flags.now), ...(flags.timeZone ? { timeZone: flags.timeZone } : {}) });
+  const decider = createDecider({ policy: policyFrom(flags.policy), lang, clock: clockFrom(flags.now), ...(flags.timeZone ? { timeZone: flags.timeZone } : {}) });
   const result = decider.safeDecide(readJsonFile(file));
   if (!result.success) {
     const issues = result.error instanceof CaseValidationError ? result.error.issues.map((i) => ({ ...i, file })) : [];

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { CASE_LIMITS, CaseSchema, type Case } from "../case/caseSchema.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
@@ -20,6 +21,8 @@ export interface DeciderOptions {
   readonly timeZone?: string;
   /** Include the per-rule trace in every decision (default true). */
   readonly trace?: boolean;
+  /** The language of validation messages (zod's own locale, per call; default en). */
+  readonly lang?: "zh-CN" | "en";
 }
 
 export type SafeDecision =
@@ -60,10 +63,12 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
   const trace = options.trace ?? true;
 
+  // Per call, never z.config(): a library must not change its host's zod messages.
+  const parseParams = options.lang === "zh-CN" ? { error: z.locales.zhCN().localeError } : undefined;
   const parse = (input: unknown): Case => {
     const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
     if (tooLarge) throw new CaseValidationError([tooLarge]);
-    const parsed = CaseSchema.safeParse(input);
+    const parsed = CaseSchema.safeParse(input, parseParams);
     if (!parsed.success) throw new CaseValidationError(fromZodIssues(parsed.error.issues));
     return parsed.data;
   };

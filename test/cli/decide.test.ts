@@ -50,3 +50,13 @@ describe("aftersales decide", () => {
     expect(JSON.parse(stdout).policy.layers).toEqual(["statutory-cn", "platform", "merchant"]);
   });
 });
+
+describe("validation messages", () => {
+  it("come in zh-CN per call without touching the host's zod", async () => {
+    const { createDecider, CaseValidationError } = await import("../../src/index.js");
+    const zh = createDecider({ lang: "zh-CN" }).safeDecide({ caseId: 1 });
+    expect(!zh.success && (zh.error as InstanceType<typeof CaseValidationError>).issues[0]!.message).toBe("无效输入：期望 string，实际接收 数字");
+    const en = createDecider().safeDecide({ caseId: 1 });
+    expect(!en.success && (en.error as InstanceType<typeof CaseValidationError>).issues[0]!.message).toBe("Invalid input: expected string, received number");
+  });
+});
