@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { locales } from "zod";
 import { CASE_LIMITS, CaseSchema, type Case } from "../case/caseSchema.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
@@ -64,7 +64,7 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   const trace = options.trace ?? true;
 
   // Per call, never z.config(): a library must not change its host's zod messages.
-  const parseParams = options.lang === "zh-CN" ? { error: z.locales.zhCN().localeError } : undefined;
+  const parseParams = options.lang === "zh-CN" ? { error: locales.zhCN().localeError } : undefined;
   const parse = (input: unknown): Case => {
     const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
     if (tooLarge) throw new CaseValidationError([tooLarge]);

@@ -26,7 +26,7 @@ describe("aftersales decide", () => {
     const dir = mkdtempSync(join(tmpdir(), "aftersales-"));
     const file = join(dir, "bad.json");
     writeFileSync(file, JSON.stringify({ caseId: "x", reportedAt: "2026-03-01 10:00", order: {}, request: { type: "return" }, customer: {}, extra: 1 }));
-    const { code, stderr } = await runCli("decide", file);
+    const { code, stderr } = await runCli("decide", file, "--lang", "en");
     expect(code).toBe(2);
     expect(stderr).toContain("reportedAt");
     expect(stderr).toContain("order.orderId");
