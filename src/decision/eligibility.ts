@@ -1,10 +1,20 @@
 import type { CaseContext } from "../case/deriveFacts.js";
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../time.js";
 import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "./eventSchemas.js";
-import { sourceOf, type StageEvent } from "./stageEvents.js";
+import { perEvent, sourceOf, type StageEvent } from "./stageEvents.js";
 import type { Basis, Denial, EligibilityDecision, ReviewReason, Verdict } from "./types.js";
 
 type Allowed = StageEvent & { params: EventParams<"remedy.allowed"> };
+
+const denialOf = perEvent((e): Denial => {
+  const p = e.params as EventParams<"remedy.denied">;
+  return { ...sourceOf(e), code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...(p.citation ? { citation: p.citation } : {}) };
+});
+const reviewOf = perEvent((e): ReviewReason => {
+  const p = e.params as EventParams<"review.required">;
+  return { stage: "eligibility", code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...sourceOf(e) };
+});
+const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as EventParams<"remedy.allowed">).citation }));
 
 /**
  * Verdicts per remedy. Layers only add: a remedy is allowed when any rule of any layer
@@ -23,22 +33,14 @@ export function interpretEligibility(
   const undetermined = new Map<RemedyT, ReviewReason[]>();
   const reviewReasons: ReviewReason[] = [];
   for (const e of events) {
-    const p = e.params as Record<string, any>;
-    if (e.type === "remedy.allowed") push(allowing, p.remedy, e as Allowed);
+    const remedy = (e.params as { remedy: RemedyT }).remedy;
+    if (e.type === "remedy.allowed") push(allowing, remedy, e as Allowed);
     else if (e.type === "remedy.denied" || e.type === "remedy.undetermined") {
-      push(against, p.remedy, {
-        ...sourceOf(e),
-        code: p.code,
-        message: p.message,
-        ...(p.missing ? { missing: p.missing } : {}),
-        ...(p.citation ? { citation: p.citation } : {}),
-      });
+      push(against, remedy, denialOf(e));
       // Missing input the law needs: not allowed, and a person decides.
-      if (e.type === "remedy.undetermined") {
-        push(undetermined, p.remedy, { stage: "eligibility", code: p.code, message: p.message, missing: p.missing, ...sourceOf(e) });
-      }
+      if (e.type === "remedy.undetermined") push(undetermined, remedy, reviewOf(e));
     } else if (e.type === "review.required") {
-      reviewReasons.push({ stage: "eligibility", code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...sourceOf(e) });
+      reviewReasons.push(reviewOf(e));
     }
   }
 
@@ -65,7 +67,7 @@ export function interpretEligibility(
       latest = d === undefined ? Infinity : Math.max(latest, d);
       const payer = e.params.returnShippingPaidBy;
       if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
-      basis.push({ ...sourceOf(e), citation: e.params.citation });
+      basis.push(basisOf(e));
     }
     return {
       allowed: true,

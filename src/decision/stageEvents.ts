@@ -29,12 +29,37 @@ export interface StageOutcome {
   readonly trace: readonly StageTrace[];
 }
 
+// A compiled rule hands out the same frozen event on every run, and belongs to one rule set
+// of one layer: its tagged form can be built once. A cache keyed by immutable objects.
+const tagged = new WeakMap<FiredEvent, StageEvent>();
+
 export function tagEvent(e: FiredEvent, layer: string, ruleSet: string): StageEvent {
-  return { type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule };
+  let t = tagged.get(e);
+  if (t === undefined) {
+    t = Object.freeze({ type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule });
+    if (Object.isFrozen(e)) tagged.set(e, t);
+  }
+  return t;
 }
 
 export function sourceOf(e: StageEvent): Source {
   return { layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
+}
+
+/**
+ * A value derived from one event's (frozen) params, built once per event and shared, frozen,
+ * by every decision it appears in — like the citation and message objects inside it.
+ */
+export function perEvent<T extends object>(build: (e: StageEvent) => T): (e: StageEvent) => T {
+  const cache = new WeakMap<StageEvent, T>();
+  return (e) => {
+    let v = cache.get(e);
+    if (v === undefined) {
+      v = Object.freeze(build(e));
+      cache.set(e, v);
+    }
+    return v;
+  };
 }
 
 export function eventsOfType<P>(events: readonly StageEvent[], type: string): (StageEvent & { params: P })[] {
