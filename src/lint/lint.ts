@@ -10,6 +10,7 @@ import { safeParseRuleSet } from "../rules/parseRuleSet.js";
 import type { RuleSet } from "../rules/ruleSetSchema.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../sourcePositions.js";
 import type { RemedyT } from "../decision/eventSchemas.js";
+import { FixtureSchema } from "../fixtures/fixtureSchema.js";
 import { fromZodIssues } from "../zodIssues.js";
 import { checkDeadRules, checkShadowedRules } from "./deadAndShadowed.js";
 import { checkTypes } from "./typeChecks.js";
@@ -45,7 +46,12 @@ export function lintPaths(paths: readonly string[]): LintReport {
       lintPolicy(manifest, files, issues);
       continue;
     }
-    for (const file of statSync(path).isDirectory() ? jsonFilesUnder(path) : [path]) {
+    const all = statSync(path).isDirectory() ? jsonFilesUnder(path) : [path];
+    // A policy folder nested in the folder is linted as a policy, its files with it.
+    const policyDirs = all.filter((f) => basename(f) === "policy.json").map((f) => dirname(f));
+    for (const dir of policyDirs) lintPolicy(join(dir, "policy.json"), files, issues);
+    const inPolicy = (f: string) => policyDirs.some((dir) => f.startsWith(`${dir}/`));
+    for (const file of all.filter((f) => !inPolicy(f))) {
       files.push(file);
       const doc = parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file);
       issues.push(...lintDocument(doc, (rs) => (bundledStatutoryIds.has(rs.id) ? undefined : bundledFloor)));
@@ -94,6 +100,10 @@ function lintPolicy(manifestFile: string, files: string[], issues: Issue[]): voi
 function lintDocument(doc: SourceDocument, floorFor: (rs: RuleSet) => Floor | undefined, onParsed?: (rs: RuleSet) => void): Issue[] {
   if (doc.syntaxIssues.length > 0) return doc.syntaxIssues;
   const value = doc.value as Record<string, unknown> | null;
+  if (value && typeof value === "object" && "case" in value && "expect" in value) {
+    const fixture = FixtureSchema.safeParse(value);
+    return fixture.success ? [] : locateIssues(doc, fromZodIssues(fixture.error.issues));
+  }
   if (value && typeof value === "object" && "categories" in value) {
     const table = SanbaoTableSchema.safeParse(value);
     return table.success ? [] : locateIssues(doc, fromZodIssues(table.error.issues));

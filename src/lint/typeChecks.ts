@@ -10,8 +10,6 @@ const kindsOf = (t: FactType): Set<ValueKind> =>
 
 const kindOf = (v: unknown): ValueKind => (Array.isArray(v) ? "array" : v === null ? "null" : (typeof v as ValueKind));
 
-const NUMERIC = new Set(["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]);
-
 /**
  * Catches conditions that can never mean what they say, from the documented fact types:
  * json-rules-engine compares "10" < "9" as strings, never equals two arrays (P5, P7), and
@@ -74,5 +72,3 @@ function leafProblem(node: FactConditionT): string | undefined {
       return undefined;
   }
 }
-
-export const isNumericOperator = (op: string) => NUMERIC.has(op);

@@ -12,7 +12,7 @@ import { compilePolicy, type Policy, type PolicyInput } from "./policy.js";
  * The bundled rule files by their path in `rules/`: imported, so the build inlines them
  * and deciding does no file I/O.
  */
-export const BUNDLED_FILES: Readonly<Record<string, unknown>> = {
+const BUNDLED_FILES: Readonly<Record<string, unknown>> = {
   "statutory/cn-no-reason-return.json": statutoryNoReasonReturn,
   "statutory/cn-quality.json": statutoryQuality,
   "statutory/cn-delivery-risk.json": statutoryDeliveryRisk,

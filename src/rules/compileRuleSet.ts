@@ -168,49 +168,33 @@ function compileCondition(node: NestedConditionT, ctx: Context): CompiledConditi
       mayThrow: inner.mayThrow,
     };
   }
-  const isAll = "all" in node;
-  const children = (isAll ? node.all : node.any).map((c) => compileCondition(c, ctx));
-  return isAll ? compileAll(children, nameOf(node)) : compileAny(children, nameOf(node));
+  const kind = "all" in node ? "all" : "any";
+  const children = ("all" in node ? node.all : node.any).map((c) => compileCondition(c, ctx));
+  return compileJunction(kind, children, nameOf(node));
 }
 
 // json-rules-engine evaluates every child of an all/any (one Promise.all) before combining,
 // so a child that can throw must run even when a sibling already decided the outcome.
 // Children that cannot throw are short-circuited; the outcome is the same.
-function compileAll(children: CompiledCondition[], name: { name?: string }): CompiledCondition {
-  if (children.length === 1) return single(children[0]!, "all", name);
+function compileJunction(kind: "all" | "any", children: CompiledCondition[], name: { name?: string }): CompiledCondition {
+  if (children.length === 1) return single(children[0]!, kind, name);
+  const isAll = kind === "all";
   const throwing = children.filter((c) => c.mayThrow);
   const safe = children.filter((c) => !c.mayThrow);
+  // A child "decides" a junction when it is false under all, or true under any.
+  const decides = (c: CompiledCondition, f: Facts) => (c.test(f) === true) !== isAll;
   return {
     test: (f) => {
-      let ok = true;
-      for (const c of throwing) if (c.test(f) !== true) ok = false;
-      if (!ok) return false;
-      for (const c of safe) if (c.test(f) !== true) return false;
-      return true;
+      let decided = false;
+      for (const c of throwing) if (decides(c, f)) decided = true;
+      if (decided) return !isAll;
+      for (const c of safe) if (decides(c, f)) return !isAll;
+      return isAll;
     },
     trace: (f) => {
-      const all = children.map((c) => c.trace(f));
-      return { all, result: all.every((t) => t.result === true), ...name };
-    },
-    mayThrow: throwing.length > 0,
-  };
-}
-
-function compileAny(children: CompiledCondition[], name: { name?: string }): CompiledCondition {
-  if (children.length === 1) return single(children[0]!, "any", name);
-  const throwing = children.filter((c) => c.mayThrow);
-  const safe = children.filter((c) => !c.mayThrow);
-  return {
-    test: (f) => {
-      let ok = false;
-      for (const c of throwing) if (c.test(f) === true) ok = true;
-      if (ok) return true;
-      for (const c of safe) if (c.test(f) === true) return true;
-      return false;
-    },
-    trace: (f) => {
-      const any = children.map((c) => c.trace(f));
-      return { any, result: any.some((t) => t.result === true), ...name };
+      const list = children.map((c) => c.trace(f));
+      const result = isAll ? list.every((t) => t.result === true) : list.some((t) => t.result === true);
+      return isAll ? { all: list, result, ...name } : { any: list, result, ...name };
     },
     mayThrow: throwing.length > 0,
   };

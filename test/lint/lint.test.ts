@@ -40,3 +40,12 @@ describe("aftersales lint", () => {
     expect(report.issues[0]!.message).toContain("cn-no-reason-return/no_reason_return_within_7_days");
   });
 });
+
+describe("aftersales lint on mixed folders", () => {
+  it("lints fixtures as fixtures and nested policy folders as policies", () => {
+    const report = lintPaths(["fixtures"]);
+    expect(report.issues).toEqual([]);
+    expect(report.files).toContain("fixtures/policies/merchant-30-day/policy.json");
+    expect(report.files.filter((f) => /fixtures\/\d{3}-/.test(f)).length).toBe(71);
+  });
+});
