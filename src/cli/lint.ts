@@ -1,4 +1,4 @@
-import { formatIssue } from "../issues.js";
+import { formatIssue, formatPath } from "../issues.js";
 import { lintPaths } from "../lint/lint.js";
 import { EXIT, palette } from "./io.js";
 
@@ -7,6 +7,12 @@ export function lintCommand(paths: string[], flags: { format?: string }): number
   const report = lintPaths(paths.length > 0 ? paths : ["rules"]);
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (flags.format === "github") {
+    // GitHub Actions workflow commands: each issue becomes an annotation on the PR diff.
+    for (const i of report.issues) {
+      const where = i.file ? ` file=${i.file},line=${i.line ?? 1},col=${i.column ?? 1},title=${i.code}` : ` title=${i.code}`;
+      process.stdout.write(`::${i.severity === "warning" ? "warning" : "error"}${where}::${formatPath(i.path)}: ${i.message.replace(/\r?\n/g, " ")}\n`);
+    }
   } else {
     const c = palette(false);
     for (const issue of report.issues) {

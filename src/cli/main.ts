@@ -52,7 +52,7 @@ function program(): Command {
     .command("lint")
     .description("check rule files and policy folders: file:line:column, rule id, message")
     .argument("[paths...]", "files or folders (a folder with policy.json is linted as a policy)", ["rules"])
-    .option("--format <format>", "pretty or json", "pretty")
+    .option("--format <format>", "pretty, json or github (annotations)", "pretty")
     .action((paths: string[], flags) => {
       process.exitCode = lintCommand(paths, flags);
     });

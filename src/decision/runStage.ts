@@ -24,7 +24,7 @@ export async function runStageReference(policy: Policy, request: StageRequest, t
   const events: StageEvent[] = [];
   const traces: StageTrace[] = [];
   for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
-    const result = await runValidatedReference(ruleSet, request.facts);
+    const result = await runValidatedReference(ruleSet, request.facts, { operators: policy.operators });
     const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
     const ordered = [...result.events].sort((a, b) => position.get(a.rule)! - position.get(b.rule)!);
     for (const e of ordered) events.push(tagEvent(e, layer, ruleSet.id));

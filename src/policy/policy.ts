@@ -47,6 +47,8 @@ export interface Policy {
   readonly layers: readonly { readonly name: string; readonly statutory: boolean; readonly ruleSets: readonly RuleSet[] }[];
   readonly sanbao: SanbaoTable;
   readonly stages: Readonly<Record<RuleSetKindT, readonly StageRuleSet[]>>;
+  /** The operators the rule sets were checked and compiled with; the reference path uses them too. */
+  readonly operators: OperatorRegistry;
 }
 
 export type PolicyResult = { success: true; policy: Policy } | { success: false; issues: Issue[] };
@@ -109,7 +111,8 @@ export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistr
   );
   return {
     success: true,
-    policy: deepFreeze({ id: input.id, version: input.version, layers, sanbao, stages }) as Policy,
+    // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
+    policy: Object.freeze({ ...deepFreeze({ id: input.id, version: input.version, layers, sanbao, stages }), operators: Object.freeze(operators) }) as Policy,
   };
 }
 

@@ -49,3 +49,12 @@ describe("aftersales lint on mixed folders", () => {
     expect(report.files.filter((f) => /fixtures\/\d{3}-/.test(f)).length).toBe(71);
   });
 });
+
+describe("aftersales lint --format github", () => {
+  it("prints GitHub annotations with file, line and column", async () => {
+    const { runCli } = await import("../cli/run.js");
+    const { code, stdout } = await runCli("lint", "test/lint/broken/dead-rule.json", "--format", "github");
+    expect(code).toBe(1);
+    expect(stdout).toBe('::error file=test/lint/broken/dead-rule.json,line=18,col=11,title=dead_rule::rules[0].conditions.all[1]: rule "never" can never fire: daysSinceDelivery lessThanInclusive 7 and daysSinceDelivery greaterThan 15 cannot both hold\n');
+  });
+});
