@@ -9,6 +9,8 @@ const blocks = (lang: string) => [...readme.matchAll(new RegExp("```" + lang + "
 // One scratch folder per worker: the suite runs under three time zones in parallel.
 const scratch = `test/.doc/${process.pid}`;
 
+const written = new Map<string, string>();
+
 const commands = blocks("sh")
   .flatMap((b) => b.split("\n"))
   .map((l) => l.trim())
@@ -21,8 +23,14 @@ describe("README examples", () => {
 
   it.each(commands)("%s", async (line) => {
     const [command, comment = ""] = line.split("#");
-    const args = command!.trim().replace(/^npx aftersales /, "").split(/\s+/);
-    if (args.includes("--output")) args[args.indexOf("--output") + 1] = `${scratch}/${args[args.indexOf("--output") + 1]}`;
+    // Files an example writes go to the scratch folder, and so do later uses of them.
+    const args = command!.trim().replace(/^npx aftersales /, "").split(/\s+/).map((a) => written.get(a) ?? a);
+    const out = args.indexOf("--output");
+    if (out >= 0) {
+      const moved = `${scratch}/${args[out + 1]}`;
+      written.set(args[out + 1]!, moved);
+      args[out + 1] = moved;
+    }
     const expected = /exits (\d)/.exec(comment)?.[1];
     const { code } = await runCli(...args);
     expect(code).toBe(expected === undefined ? 0 : Number(expected));
