@@ -80,6 +80,17 @@ export function monthWindowDeadline(deliveredAt: Date, months: number, z: Zone):
   return new Date(instantAtWall(lastDay + DAY, z));
 }
 
+/**
+ * How many days a window of N days runs on because its last day (and the days after it)
+ * are rest days: 民法典 art. 203 ¶1, when a policy opts in. At most 31.
+ */
+export function restDayExtension(deliveredAt: Date, days: number, z: Zone, isRestDay: (zoneDay: number) => boolean): number {
+  const lastDay = zoneDay(deliveredAt.getTime(), z) + days;
+  let extra = 0;
+  while (extra < 31 && isRestDay(lastDay + extra)) extra++;
+  return extra;
+}
+
 export function plusHours(at: Date, hours: number): Date {
   return new Date(at.getTime() + hours * 3_600_000);
 }

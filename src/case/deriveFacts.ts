@@ -1,4 +1,4 @@
-import { daysSinceDelivery, monthWindowDeadline, type Zone } from "../time.js";
+import { daysSinceDelivery, monthWindowDeadline, restDayExtension, type Zone } from "../time.js";
 import type { Case, OrderItem } from "./caseSchema.js";
 import type { FactName } from "./factCatalog.js";
 
@@ -25,6 +25,14 @@ export interface CaseContext {
   readonly requestedItems: readonly OrderItem[];
   /** The end of the 三包 period (first instant after it), when known. */
   readonly warrantyDeadline: Date | undefined;
+  /** Extra days an N-day window runs on over rest days (0 without a rest-day calendar). */
+  readonly restDayExtension: (days: number) => number;
+}
+
+/** What a policy adds to fact derivation: its 三包 table and, optionally, its rest days. */
+export interface FactData {
+  readonly sanbao: SanbaoTable;
+  readonly isRestDay?: ((zoneDay: number) => boolean) | undefined;
 }
 
 const EXCLUSION_FLAGS = ["customMade", "perishable", "digitalDownload", "sealedMediaOpened", "periodical"] as const;
@@ -34,7 +42,8 @@ const DAY_MS = 86_400_000;
  * The facts the rules read, from a parsed case (a pure function: the zone comes in, the
  * clock is not needed because windows are judged at `reportedAt`).
  */
-export function deriveFacts(c: Case, z: Zone, sanbao: SanbaoTable): { facts: CaseFacts; context: CaseContext } {
+export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFacts; context: CaseContext } {
+  const { sanbao, isRestDay } = data;
   const reportedAt = new Date(c.reportedAt);
   const deliveredAt = c.order.deliveredAt === undefined ? undefined : new Date(c.order.deliveredAt);
   const requested = c.request.skus ? new Set(c.request.skus) : undefined;
@@ -52,12 +61,14 @@ export function deriveFacts(c: Case, z: Zone, sanbao: SanbaoTable): { facts: Cas
   const evidence = c.request.evidence;
 
   const abuseSignals = abuseSignalsOf(c, reportedAt);
+  const extension = (days: number) => (isRestDay && deliveredAt ? restDayExtension(deliveredAt, days, z, isRestDay) : 0);
   const facts: CaseFacts = {
     requestType: c.request.type,
     reason: c.request.reason,
     shipped: c.order.shippedAt !== undefined || deliveredAt !== undefined,
     delivered: deliveredAt !== undefined,
     daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
+    noReasonWindowDays: 7 + extension(7),
     pastPromisedDelivery: promised !== undefined && (deliveredAt?.getTime() ?? reportedAt.getTime()) > promised,
     goodsCondition: condition,
     // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
@@ -87,7 +98,7 @@ export function deriveFacts(c: Case, z: Zone, sanbao: SanbaoTable): { facts: Cas
     reshipAllowed: null,
     manualReviewRequired: null,
   };
-  return { facts, context: { reportedAt, deliveredAt, requestedItems, warrantyDeadline } };
+  return { facts, context: { reportedAt, deliveredAt, requestedItems, warrantyDeadline, restDayExtension: extension } };
 }
 
 // Signals from seed 002 §5.3.4 (professional bad reviewers). They may route goodwill to

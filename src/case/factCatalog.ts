@@ -25,6 +25,12 @@ export const FACTS = {
     en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). null when not delivered.",
     zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；未签收为 null",
   },
+  noReasonWindowDays: {
+    type: "number",
+    stage: "case",
+    en: "The last day of the 7-day no-reason window, counted like daysSinceDelivery: 7, or later when the policy has a rest-day calendar and day 7 is a rest day (民法典 art. 203 ¶1; off by default).",
+    zh: "七日无理由退货期限的最后一日（与 daysSinceDelivery 同样计数）：通常为 7；政策启用休息日顺延且第 7 日为休息日时顺延",
+  },
   pastPromisedDelivery: {
     type: "boolean",
     stage: "case",

@@ -80,7 +80,10 @@ export function interpretEligibility(
 
   function deadlineOf(window: RemedyWindowT | undefined): number | undefined {
     if (window === undefined || context.deliveredAt === undefined) return undefined;
-    if ("days" in window) return dayWindowDeadline(context.deliveredAt, window.days, z).getTime();
+    if ("days" in window) {
+      const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
+      return dayWindowDeadline(context.deliveredAt, window.days + extra, z).getTime();
+    }
     if ("months" in window) return monthWindowDeadline(context.deliveredAt, window.months, z).getTime();
     return context.warrantyDeadline?.getTime();
   }

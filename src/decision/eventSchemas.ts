@@ -16,7 +16,11 @@ export type RemedyT = z.infer<typeof Remedy>;
 
 /** How long a remedy stays open after delivery; `warranty` is the item's 三包 period. */
 export const RemedyWindow = z.union([
-  z.strictObject({ days: z.number().int().min(0).max(3650) }),
+  z.strictObject({
+    days: z.number().int().min(0).max(3650),
+    /** Run on to the next working day when the last day is a rest day (only in a policy with a rest-day calendar). */
+    extendOverRestDays: z.boolean().optional(),
+  }),
   z.strictObject({ months: z.number().int().min(0).max(1200) }),
   z.strictObject({ warranty: z.literal(true) }),
 ]);

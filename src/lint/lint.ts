@@ -4,6 +4,7 @@ import type { Issue } from "../issues.js";
 import { defaultPolicyInput } from "../policy/defaultPolicy.js";
 import { PolicyManifestSchema } from "../policy/manifest.js";
 import { checkEventsAndFacts } from "../policy/policy.js";
+import { RestDayCalendarSchema } from "../policy/restDayCalendar.js";
 import { SanbaoTableSchema } from "../policy/sanbaoTable.js";
 import { checkStatutoryFloor, statutoryWindows, type StatutoryWindow } from "../policy/statutoryFloor.js";
 import { safeParseRuleSet } from "../rules/parseRuleSet.js";
@@ -87,8 +88,9 @@ function lintPolicy(manifestFile: string, files: string[], issues: Issue[]): voi
       issues.push(...lintDocument(ruleDoc, () => floor, (rs) => layer.statutory && statutory.push(rs)));
     });
   });
-  if (manifest.sanbaoTable) {
-    const file = join(dirname(manifestFile), manifest.sanbaoTable);
+  for (const name of [manifest.sanbaoTable, manifest.restDayCalendar]) {
+    if (name === undefined) continue;
+    const file = join(dirname(manifestFile), name);
     if (existsSync(file)) {
       files.push(file);
       issues.push(...lintDocument(parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file), () => undefined));
@@ -103,6 +105,10 @@ function lintDocument(doc: SourceDocument, floorFor: (rs: RuleSet) => Floor | un
   if (value && typeof value === "object" && "case" in value && "expect" in value) {
     const fixture = FixtureSchema.safeParse(value);
     return fixture.success ? [] : locateIssues(doc, fromZodIssues(fixture.error.issues));
+  }
+  if (value && typeof value === "object" && "restDays" in value) {
+    const calendar = RestDayCalendarSchema.safeParse(value);
+    return calendar.success ? [] : locateIssues(doc, fromZodIssues(calendar.error.issues));
   }
   if (value && typeof value === "object" && "categories" in value) {
     const table = SanbaoTableSchema.safeParse(value);

@@ -40,6 +40,7 @@ export function safeLoadPolicy(dir: string, operators?: OperatorRegistry): { suc
     id: manifest.id,
     version: manifest.version,
     sanbaoTable,
+    ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar) } : {}),
     layers: [
       ...(base?.layers ?? []),
       ...manifest.layers.map((layer) => ({

@@ -13,6 +13,8 @@ export const PolicyManifestSchema = z
     description: z.string().optional(),
     extends: z.literal("default").optional(),
     sanbaoTable: z.string().min(1).optional(),
+    /** A rest-day calendar file: windows marked `extendOverRestDays` run on over rest days (off when absent). */
+    restDayCalendar: z.string().min(1).optional(),
     layers: z
       .array(
         z.strictObject({
@@ -20,8 +22,8 @@ export const PolicyManifestSchema = z
           statutory: z.boolean().optional(),
           files: z.array(z.string().min(1)).min(1),
         }),
-      )
-      .min(1),
+      ),
   })
+  .refine((m) => m.layers.length > 0 || m.extends === "default", { message: "a policy needs at least one layer (or \"extends\": \"default\")", path: ["layers"] })
   .meta({ id: "PolicyManifest" });
 export type PolicyManifest = z.infer<typeof PolicyManifestSchema>;

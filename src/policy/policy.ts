@@ -10,6 +10,7 @@ import { safeParseRuleSet } from "../rules/parseRuleSet.js";
 import type { RuleSet, RuleSetKindT } from "../rules/ruleSetSchema.js";
 import { locateIssues, type SourceDocument } from "../sourcePositions.js";
 import { fromZodIssues } from "../zodIssues.js";
+import { RestDayCalendarSchema, restDayPredicate, type IsRestDay } from "./restDayCalendar.js";
 import { SanbaoTableSchema } from "./sanbaoTable.js";
 import { checkStatutoryFloor, statutoryWindows } from "./statutoryFloor.js";
 
@@ -32,6 +33,8 @@ export interface PolicyInput {
   readonly layers: readonly PolicyLayerInput[];
   /** The 三包 category table document. */
   readonly sanbaoTable: RuleSetSource;
+  /** A rest-day calendar document: windows marked `extendOverRestDays` run on over rest days. */
+  readonly restDayCalendar?: RuleSetSource | undefined;
 }
 
 export interface StageRuleSet {
@@ -46,6 +49,9 @@ export interface Policy {
   readonly version: string;
   readonly layers: readonly { readonly name: string; readonly statutory: boolean; readonly ruleSets: readonly RuleSet[] }[];
   readonly sanbao: SanbaoTable;
+  /** Present when the policy extends windows over rest days (off by default). */
+  readonly isRestDay?: IsRestDay | undefined;
+  readonly restDayCalendar?: { readonly id: string; readonly version: string; readonly source: string } | undefined;
   readonly stages: Readonly<Record<RuleSetKindT, readonly StageRuleSet[]>>;
   /** The operators the rule sets were checked and compiled with; the reference path uses them too. */
   readonly operators: OperatorRegistry;
@@ -73,6 +79,9 @@ export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistr
 
   const table = SanbaoTableSchema.safeParse(input.sanbaoTable.document);
   if (!table.success) issues.push(...locate(input.sanbaoTable, fromZodIssues(table.error.issues)));
+  const calendarSource = input.restDayCalendar;
+  const calendar = calendarSource ? RestDayCalendarSchema.safeParse(calendarSource.document) : undefined;
+  if (calendarSource && calendar && !calendar.success) issues.push(...locate(calendarSource, fromZodIssues(calendar.error.issues)));
 
   // Statutory layers come first; the windows they open are the floor for the rest.
   const statutoryRuleSets: RuleSet[] = [];
@@ -112,7 +121,13 @@ export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistr
   return {
     success: true,
     // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
-    policy: Object.freeze({ ...deepFreeze({ id: input.id, version: input.version, layers, sanbao, stages }), operators: Object.freeze(operators) }) as Policy,
+    policy: Object.freeze({
+      ...deepFreeze({ id: input.id, version: input.version, layers, sanbao, stages }),
+      ...(calendar?.success
+        ? { isRestDay: restDayPredicate(calendar.data), restDayCalendar: Object.freeze({ id: calendar.data.id, version: calendar.data.version, source: calendar.data.source }) }
+        : {}),
+      operators: Object.freeze(operators),
+    }) as Policy,
   };
 }
 

@@ -4,6 +4,7 @@ import { FACT_NAMES, FACTS } from "../case/factCatalog.js";
 import { EVENT_PARAMS, EVENT_TYPES } from "../decision/eventSchemas.js";
 import { FixtureSchema } from "../fixtures/fixtureSchema.js";
 import { PolicyManifestSchema } from "../policy/manifest.js";
+import { RestDayCalendarSchema } from "../policy/restDayCalendar.js";
 import { SanbaoTableSchema } from "../policy/sanbaoTable.js";
 import { RuleSetSchema } from "../rules/ruleSetSchema.js";
 
@@ -47,6 +48,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     "policy.schema.json": draft07(PolicyManifestSchema),
     "sanbao-table.schema.json": draft07(SanbaoTableSchema),
     "fixture.schema.json": draft07(FixtureSchema),
+    "rest-day-calendar.schema.json": draft07(RestDayCalendarSchema),
   };
 }
 
