@@ -7,6 +7,7 @@ import {
   halfUp,
   minimum,
   multiply,
+  subtract,
   toSnapshot,
   transformScale,
   up,
@@ -44,6 +45,10 @@ export function percentOf(base: Money, percent: number, mode: RoundingMode): Mon
 
 export function sum(amounts: readonly Money[]): Money {
   return amounts.reduce((a, b) => add(a, b), ZERO);
+}
+
+export function minus(a: Money, b: Money): Money {
+  return subtract(a, b);
 }
 
 export function min(a: Money, b: Money): Money {

@@ -1,5 +1,5 @@
 import type { CaseContext } from "../case/deriveFacts.js";
-import { allocateByWeights, fen, min, percentOf, sum, toAmount, toFen, type Money } from "../money.js";
+import { allocateByWeights, fen, min, minus, percentOf, sum, toAmount, toFen, type Money } from "../money.js";
 import { CASH_KINDS, type EventParams } from "./eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "./stageEvents.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "./types.js";
@@ -45,7 +45,7 @@ export function interpretCompensation(
           capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: toAmount(amount), after: toAmount(capped) });
         }
         amount = capped;
-        cashLeft = fen(toFen(cashLeft) - toFen(capped));
+        cashLeft = minus(cashLeft, capped);
       }
       out.push({
         kind: p.kind,
