@@ -9,9 +9,13 @@ export type PathStep = string | number;
 
 const RESERVED_KEYS = new Set(["__proto__", "prototype", "constructor"]);
 
-/** Keys that would reach an object's prototype; never allowed as a fact name or path step. */
+/**
+ * Keys that would reach an object's prototype (`__proto__`, `constructor`, and every name an
+ * object inherits, such as `toString` or `__defineGetter__`); never allowed as a fact name
+ * or path step, so no evaluator can read an inherited value as a fact.
+ */
 export function isReservedKey(key: string): boolean {
-  return RESERVED_KEYS.has(key);
+  return RESERVED_KEYS.has(key) || key in Object.prototype;
 }
 
 const STEP = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(0|[1-9][0-9]{0,8})\]/y;

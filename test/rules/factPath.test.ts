@@ -13,7 +13,8 @@ describe("fact paths", () => {
   });
 
   it("reads own properties only", () => {
-    expect(simplePathResolver({}, "$.toString")).toBeUndefined();
+    expect(simplePathResolver(Object.create({ inherited: 1 }), "$.inherited")).toBeUndefined();
+    expect(() => simplePathResolver({}, "$.toString")).toThrow(/reserved/);
     expect(simplePathResolver({ a: [1, { b: 2 }] }, "$.a[1].b")).toBe(2);
   });
 
@@ -54,3 +55,12 @@ function stepKindMismatch(value: unknown, path: string): boolean {
   }
   return false;
 }
+
+describe("fact names that reach Object.prototype", () => {
+  it.each(["__defineGetter__", "toString", "valueOf", "hasOwnProperty", "constructor", "__proto__"])("%s is refused as a fact name and a path step", async (name) => {
+    const { safeParseRuleSet } = await import("../../src/index.js");
+    const ruleSet = (fact: string, path?: string) => ({ id: "p", version: "1", kind: "sla", effective: { from: "2026-01-01" }, rules: [{ name: "r", conditions: { all: [{ fact, operator: "equal", value: 1, ...(path ? { path } : {}) }] }, event: { type: "x" } }] });
+    expect(safeParseRuleSet(ruleSet(name)).success).toBe(false);
+    expect(safeParseRuleSet(ruleSet("a", `$.${name}`)).success).toBe(false);
+  });
+});
