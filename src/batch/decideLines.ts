@@ -1,5 +1,25 @@
-import type { Decider } from "../decision/createDecider.js";
+import { createDecider, type Decider } from "../decision/createDecider.js";
+import { defaultPolicy } from "../policy/defaultPolicy.js";
+import { loadPolicy } from "../policy/loadPolicy.js";
 import { countDecision, emptyStats, type BatchStats } from "./batchStats.js";
+
+/** How a batch decides: the same for every worker thread and for the calling thread. */
+export interface BatchWorkerData {
+  readonly policyDir?: string;
+  readonly now?: string;
+  readonly timeZone?: string;
+  readonly trace?: boolean;
+}
+
+/** The decider a batch thread uses; the policy is loaded and compiled here, once per thread. */
+export function batchDecider(data: BatchWorkerData): Decider {
+  return createDecider({
+    policy: data.policyDir ? loadPolicy(data.policyDir) : defaultPolicy(),
+    ...(data.now ? { clock: () => new Date(data.now!) } : {}),
+    ...(data.timeZone ? { timeZone: data.timeZone } : {}),
+    trace: data.trace === true,
+  });
+}
 
 export interface LinesChunk {
   readonly lines: readonly string[];

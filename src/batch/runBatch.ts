@@ -4,12 +4,8 @@ import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import Tinypool from "tinypool";
-import { createDecider } from "../decision/createDecider.js";
-import { defaultPolicy } from "../policy/defaultPolicy.js";
-import { loadPolicy } from "../policy/loadPolicy.js";
 import { emptyStats, mergeStats, type BatchStats } from "./batchStats.js";
-import { decideLines, type LinesChunk } from "./decideLines.js";
-import type { BatchWorkerData } from "./worker.js";
+import { batchDecider, decideLines, type BatchWorkerData, type LinesChunk } from "./decideLines.js";
 
 export interface BatchOptions extends BatchWorkerData {
   readonly input: string;
@@ -57,12 +53,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
       return { stats: JSON.parse(decoder.decode(bytes.subarray(0, firstLine))) as BatchStats, output: bytes.subarray(firstLine + 1) };
     };
   } else {
-    const decider = createDecider({
-      policy: data.policyDir ? loadPolicy(data.policyDir) : defaultPolicy(),
-      ...(data.now ? { clock: () => new Date(data.now!) } : {}),
-      ...(data.timeZone ? { timeZone: data.timeZone } : {}),
-      trace: data.trace === true,
-    });
+    const decider = batchDecider(data);
     decide = async (chunk) => decideLines(decider, chunk);
   }
 

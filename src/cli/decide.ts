@@ -3,7 +3,8 @@ import { CaseValidationError } from "../decision/errors.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import type { Policy } from "../policy/policy.js";
-import { CliExit, EXIT, clockFrom, palette, parseLang, readJsonFile } from "./io.js";
+import type { Decision } from "../decision/types.js";
+import { CliExit, EXIT, clockFrom, palette, parseLang, readJsonFile, type Lang } from "./io.js";
 import { renderDecision } from "./renderDecision.js";
 
 export interface DecideFlags {
@@ -16,21 +17,27 @@ export interface DecideFlags {
 
 /** `aftersales decide case.json`: the decision, readable by default, JSON with --json. */
 export function decideCommand(file: string, flags: DecideFlags): number {
+  const { decision, lang } = decideCaseFile(file, flags, flags.json === true);
+  process.stdout.write(flags.json ? `${JSON.stringify(decision, null, 2)}\n` : `${renderDecision(decision, lang, palette(false))}\n`);
+  return EXIT.ok;
+}
+
+/** Decides the case in `file` as the flags say; an invalid case stops with exit 2 and its located issues. */
+export function decideCaseFile(file: string, flags: DecideFlags, trace: boolean): { decision: Decision; lang: Lang } {
   const lang = parseLang(flags.lang);
   const decider = createDecider({
     policy: policyFrom(flags.policy),
     lang,
     clock: clockFrom(flags.now),
     ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
-    trace: flags.json === true,
+    trace,
   });
   const result = decider.safeDecide(readJsonFile(file));
   if (!result.success) {
     const issues = result.error instanceof CaseValidationError ? result.error.issues.map((i) => ({ ...i, file })) : [];
     throw new CliExit(EXIT.usage, `${file}: ${result.error.message.split("\n")[0]}`, issues);
   }
-  process.stdout.write(flags.json ? `${JSON.stringify(result.data, null, 2)}\n` : `${renderDecision(result.data, lang, palette(false))}\n`);
-  return EXIT.ok;
+  return { decision: result.data, lang };
 }
 
 export function policyFrom(dir: string | undefined): Policy {

@@ -15,6 +15,16 @@ Exit codes:
   2  could not run: bad flags, unreadable file, invalid JSON, invalid case or policy
   3  internal error`;
 
+/** The options `decide` and `explain` share: how to decide one case file. */
+function withCaseOptions(command: Command, json: string): Command {
+  return command
+    .option("--now <iso>", "decision time (ISO with offset); default: now")
+    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
+    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--json", json)
+    .option("--lang <lang>", "zh-CN or en", "zh-CN");
+}
+
 function program(): Command {
   const cli = new Command("aftersales")
     .description("Decide e-commerce after-sales cases (七日无理由退货, 三包) from declarative rule sets.")
@@ -22,31 +32,21 @@ function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-  cli
+  const decide = cli
     .command("decide")
     .description("decide one case and print the decision")
-    .argument("<case.json>", "the case file")
-    .option("--now <iso>", "decision time (ISO with offset); default: now")
-    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
-    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
-    .option("--json", "print the decision as JSON (with its trace)")
-    .option("--lang <lang>", "zh-CN or en", "zh-CN")
-    .action((file: string, flags) => {
-      process.exitCode = decideCommand(file, flags);
-    });
+    .argument("<case.json>", "the case file");
+  withCaseOptions(decide, "print the decision as JSON (with its trace)").action((file: string, flags) => {
+    process.exitCode = decideCommand(file, flags);
+  });
 
-  cli
+  const explain = cli
     .command("explain")
     .description("decide one case and show why: the rules that fired and those that nearly did")
-    .argument("<case.json>", "the case file")
-    .option("--now <iso>", "decision time (ISO with offset); default: now")
-    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
-    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
-    .option("--json", "print the decision and the explanation as JSON")
-    .option("--lang <lang>", "zh-CN or en", "zh-CN")
-    .action((file: string, flags) => {
-      process.exitCode = explainCommand(file, flags);
-    });
+    .argument("<case.json>", "the case file");
+  withCaseOptions(explain, "print the decision and the explanation as JSON").action((file: string, flags) => {
+    process.exitCode = explainCommand(file, flags);
+  });
 
   cli
     .command("lint")
