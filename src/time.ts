@@ -103,12 +103,22 @@ export function plusMinutes(at: Date, minutes: number): Date {
 export function formatInZone(at: Date, z: Zone): string {
   const ms = at.getTime();
   const offset = z.offsetMinutes(ms);
-  const w = new Date(ms + offset * 60_000);
-  const year = w.getUTCFullYear();
-  const wall = `${year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : w.toISOString().slice(0, -18)}-${pad(w.getUTCMonth() + 1)}-${pad(w.getUTCDate())}T${pad(w.getUTCHours())}:${pad(w.getUTCMinutes())}:${pad(w.getUTCSeconds())}`;
-  if (offset === 0) return `${wall}Z`;
-  const abs = Math.abs(offset);
-  return `${wall}${offset > 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(Math.floor(abs % 60))}`;
+  // The wall clock is the instant shifted by the offset, printed as UTC; drop ".sssZ".
+  const iso = new Date(ms + offset * 60_000).toISOString();
+  return iso.slice(0, iso.length - 5) + offsetSuffix(offset);
+}
+
+const suffixes = new Map<number, string>();
+
+/** `Z`, `+08:00`, `-03:30`, … (a zone has a handful of offsets; each is spelled once). */
+function offsetSuffix(offset: number): string {
+  let suffix = suffixes.get(offset);
+  if (suffix === undefined) {
+    const abs = Math.abs(offset);
+    suffix = offset === 0 ? "Z" : `${offset > 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${pad(Math.floor(abs % 60))}`;
+    if (suffixes.size < 1000) suffixes.set(offset, suffix);
+  }
+  return suffix;
 }
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);

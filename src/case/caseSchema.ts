@@ -98,30 +98,42 @@ export const Customer = z.strictObject({
   offPlatformContact: z.boolean().optional(),
 });
 
-export const CaseSchema = z
-  .strictObject({
-    caseId: text,
-    /** When the customer asked: windows are judged at this instant, not at decision time. */
-    reportedAt: Timestamp,
-    order: Order,
-    request: Request,
-    customer: Customer,
-  })
+const CaseShape = z.strictObject({
+  caseId: text,
+  /** When the customer asked: windows are judged at this instant, not at decision time. */
+  reportedAt: Timestamp,
+  order: Order,
+  request: Request,
+  customer: Customer,
+});
+
+export const CaseSchema = CaseShape
   .superRefine((c, ctx) => {
-    const skus = new Set<string>();
-    c.order.items.forEach((item, i) => {
-      if (skus.has(item.sku)) ctx.addIssue({ code: "custom", path: ["order", "items", i, "sku"], message: `duplicate sku "${item.sku}"` });
-      skus.add(item.sku);
-    });
-    c.request.skus?.forEach((sku, i) => {
-      if (!skus.has(sku)) ctx.addIssue({ code: "custom", path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
-    });
-    const lines = c.order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
-    if (lines > MAX_FEN) ctx.addIssue({ code: "custom", path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
-    if (c.order.deliveredAt && Date.parse(c.order.deliveredAt) < Date.parse(c.order.placedAt)) {
-      ctx.addIssue({ code: "custom", path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
-    }
+    for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue });
   });
+
+/**
+ * What the shape alone cannot say: skus are unique and requested skus exist, the lines'
+ * total stays exact, delivery is not before the order. Run by the schema's refinement and
+ * by the fast path that skips zod for valid cases (parseCase.ts), so both judge alike.
+ */
+export function caseConsistencyIssues(c: z.output<typeof CaseShape>): { path: (string | number)[]; message: string }[] {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  const skus = new Set<string>();
+  c.order.items.forEach((item, i) => {
+    if (skus.has(item.sku)) issues.push({ path: ["order", "items", i, "sku"], message: `duplicate sku "${item.sku}"` });
+    skus.add(item.sku);
+  });
+  c.request.skus?.forEach((sku, i) => {
+    if (!skus.has(sku)) issues.push({ path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
+  });
+  const lines = c.order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
+  if (lines > MAX_FEN) issues.push({ path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
+  if (c.order.deliveredAt && Date.parse(c.order.deliveredAt) < Date.parse(c.order.placedAt)) {
+    issues.push({ path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
+  }
+  return issues;
+}
 
 /** A case as parsed (`z.output`); what `decide` accepts is the same JSON shape. */
 export type Case = z.output<typeof CaseSchema>;

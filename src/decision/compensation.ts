@@ -19,7 +19,7 @@ export function interpretCompensation(
   events: readonly StageEvent[],
   bases: CompensationBases,
   context: CaseContext,
-): CompensationDecision & { reviewReasons: ReviewReason[] } {
+): { compensation: CompensationDecision; reviewReasons: ReviewReason[] } {
   const capsApplied: CapApplied[] = [];
   const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
   for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
@@ -67,7 +67,7 @@ export function interpretCompensation(
     ...(e.params.missing ? { missing: e.params.missing } : {}),
     ...sourceOf(e),
   }));
-  return { options, capsApplied, reviewReasons };
+  return { compensation: { options, capsApplied }, reviewReasons };
 }
 
 // A refund is split over the requested items in proportion to what was paid for each line.

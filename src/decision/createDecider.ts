@@ -1,12 +1,11 @@
 import { locales } from "zod";
-import { CASE_LIMITS, CaseSchema, type Case } from "../case/caseSchema.js";
+import type { Case } from "../case/caseSchema.js";
+import { parseCase } from "../case/parseCase.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
 import type { Issue } from "../issues.js";
 import { RuleEvaluationError } from "../rules/evaluation.js";
 import { zone as makeZone } from "../time.js";
-import { checkCaseArrays } from "../limits.js";
-import { fromZodIssues } from "../zodIssues.js";
 import { CaseValidationError } from "./errors.js";
 import { decisionSteps } from "./pipeline.js";
 import { runStageCompiled, runStageReference } from "./runStage.js";
@@ -66,10 +65,8 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   // Per call, never z.config(): a library must not change its host's zod messages.
   const parseParams = options.lang === "zh-CN" ? { error: locales.zhCN().localeError } : undefined;
   const parse = (input: unknown): Case => {
-    const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
-    if (tooLarge) throw new CaseValidationError([tooLarge]);
-    const parsed = CaseSchema.safeParse(input, parseParams);
-    if (!parsed.success) throw new CaseValidationError(fromZodIssues(parsed.error.issues));
+    const parsed = parseCase(input, parseParams);
+    if (!parsed.success) throw new CaseValidationError(parsed.issues);
     return parsed.data;
   };
 

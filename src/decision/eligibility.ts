@@ -2,7 +2,7 @@ import type { CaseContext } from "../case/deriveFacts.js";
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../time.js";
 import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "./eventSchemas.js";
 import { perEvent, sourceOf, type StageEvent } from "./stageEvents.js";
-import type { Basis, Denial, EligibilityDecision, ReviewReason, Verdict } from "./types.js";
+import type { Basis, Denial, ReviewReason, Verdict } from "./types.js";
 
 type Allowed = StageEvent & { params: EventParams<"remedy.allowed"> };
 
@@ -26,7 +26,7 @@ export function interpretEligibility(
   events: readonly StageEvent[],
   context: CaseContext,
   z: Zone,
-): Omit<EligibilityDecision, "manualReview"> & { reviewReasons: ReviewReason[] } {
+): { verdicts: Record<RemedyT, Verdict>; reviewReasons: ReviewReason[] } {
   // One pass: events into per-remedy buckets, in event order.
   const allowing = new Map<RemedyT, Allowed[]>();
   const against = new Map<RemedyT, Denial[]>();
@@ -55,7 +55,7 @@ export function interpretEligibility(
       remedyReview.push(...(undetermined.get(remedy) ?? []));
     }
   }
-  return { ...verdicts, reviewReasons: [...remedyReview, ...reviewReasons] };
+  return { verdicts, reviewReasons: remedyReview.length === 0 ? reviewReasons : [...remedyReview, ...reviewReasons] };
 
   function allowedVerdict(allowed: readonly Allowed[]): Verdict {
     let latest = -Infinity;

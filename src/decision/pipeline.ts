@@ -1,5 +1,6 @@
 import type { Case } from "../case/caseSchema.js";
 import { deriveFacts } from "../case/deriveFacts.js";
+import { deepFreeze } from "../deepFreeze.js";
 import type { Policy } from "../policy/policy.js";
 import type { Facts } from "../rules/evaluation.js";
 import type { RuleSetKindT } from "../rules/ruleSetSchema.js";
@@ -28,7 +29,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const sla = interpretSla(slaOutcome.events, context.reportedAt, z);
 
   const eligibilityOutcome = yield { kind: "eligibility", facts };
-  const { reviewReasons: eligibilityReview, ...verdicts } = interpretEligibility(eligibilityOutcome.events, context, z);
+  const { verdicts, reviewReasons: eligibilityReview } = interpretEligibility(eligibilityOutcome.events, context, z);
 
   // Compensation reads eligibility's verdicts as facts; nothing reads a later stage.
   facts.returnAllowed = verdicts.return.allowed;
@@ -38,26 +39,41 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   facts.reshipAllowed = verdicts.reship.allowed;
   facts.manualReviewRequired = eligibilityReview.length > 0;
   const compensationOutcome = yield { kind: "compensation", facts };
-  const { reviewReasons: compensationReview, ...compensation } = interpretCompensation(
+  const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
     { paidAmount: c.order.paidAmount, requestedAmount: facts.requestedAmount as number, shippingFee: facts.shippingFee as number },
     context,
   );
 
-  const reasons = [...eligibilityReview, ...compensationReview];
-  const trace: TraceEntry[] = [
-    ...slaOutcome.trace.map((t) => ({ stage: "sla", ...t })),
-    ...eligibilityOutcome.trace.map((t) => ({ stage: "eligibility", ...t })),
-    ...compensationOutcome.trace.map((t) => ({ stage: "compensation", ...t })),
-  ];
+  const reasons = compensationReview.length === 0 ? eligibilityReview : [...eligibilityReview, ...compensationReview];
   return {
     caseId: c.caseId,
-    policy: { id: policy.id, version: policy.version, layers: policy.layers.map((l) => l.name) },
+    policy: policyRef(policy),
     decidedAt: formatInZone(decidedAt, z),
     timeZone: z.name,
     sla,
-    eligibility: { ...verdicts, manualReview: { required: reasons.length > 0, reasons } },
+    // The verdicts object becomes the eligibility part: manualReview goes last.
+    eligibility: Object.assign(verdicts, { manualReview: { required: reasons.length > 0, reasons } }),
     compensation,
-    trace,
+    trace: traceOf(slaOutcome, eligibilityOutcome, compensationOutcome),
   };
+}
+
+function traceOf(sla: StageOutcome, eligibility: StageOutcome, compensation: StageOutcome): TraceEntry[] {
+  const trace: TraceEntry[] = [];
+  for (const t of sla.trace) trace.push({ stage: "sla", ...t });
+  for (const t of eligibility.trace) trace.push({ stage: "eligibility", ...t });
+  for (const t of compensation.trace) trace.push({ stage: "compensation", ...t });
+  return trace;
+}
+
+// A policy is immutable: its reference in decisions is built once and shared, frozen.
+const policyRefs = new WeakMap<Policy, Decision["policy"]>();
+function policyRef(policy: Policy): Decision["policy"] {
+  let ref = policyRefs.get(policy);
+  if (ref === undefined) {
+    ref = deepFreeze({ id: policy.id, version: policy.version, layers: policy.layers.map((l) => l.name) });
+    policyRefs.set(policy, ref);
+  }
+  return ref;
 }

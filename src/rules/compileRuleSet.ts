@@ -97,7 +97,7 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   const generated =
     options.codegen === false
       ? undefined
-      : generateEvaluator(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts);
+      : generateEvaluator(ruleSet, ordered.map((o) => o.rule), rules.map((r) => r.fired), operators, allowUndefinedFacts ? undefined : facts);
   const requireFacts = (input: Facts) => {
     if (allowUndefinedFacts) return;
     for (const name of facts) {
@@ -114,24 +114,21 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     rules: rules.map(({ name, priority }) => ({ name, priority })),
     facts,
     run(input, runOptions) {
-      const events: FiredEvent[] = [];
       if (!(runOptions?.trace ?? traceByDefault)) {
-        let firedIndexes: number[] | null = null;
         if (generated) {
           try {
-            firedIndexes = generated(input);
+            const fired = generated(input);
+            if (fired) return { events: fired, trace: NO_TRACE };
           } catch {
             // fall through: the closure path raises the precise error
           }
         }
-        if (firedIndexes) {
-          for (const i of firedIndexes) events.push(rules[i]!.fired);
-          return { events, trace: [] };
-        }
+        const events: FiredEvent[] = [];
         requireFacts(input);
         for (const rule of rules) if (rule.conditions.test(input)) events.push(rule.fired);
-        return { events, trace: [] };
+        return { events, trace: NO_TRACE };
       }
+      const events: FiredEvent[] = [];
       requireFacts(input);
       const trace: RuleTrace[] = [];
       for (const rule of rules) {
@@ -144,6 +141,8 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     },
   };
 }
+
+const NO_TRACE: readonly RuleTrace[] = Object.freeze([]);
 
 interface Context {
   readonly ruleSet: RuleSet;

@@ -1,6 +1,6 @@
-import type { Facts } from "./evaluation.js";
+import type { Facts, FiredEvent } from "./evaluation.js";
 import { parseFactPath, resolveSteps, type PathStep } from "./factPath.js";
-import type { OperatorRegistry, ResolvedOperator } from "./operators.js";
+import { operatorParts, type OperatorRegistry, type ResolvedOperator } from "./operators.js";
 import type { FactConditionT, NestedConditionT, RuleSet } from "./ruleSetSchema.js";
 import { leafMayThrow } from "./leafMayThrow.js";
 
@@ -17,11 +17,11 @@ import { leafMayThrow } from "./leafMayThrow.js";
  * Returns `undefined` where code generation is not allowed (a CSP without `unsafe-eval`);
  * the caller then uses the closure evaluator.
  *
- * The generated function returns the indexes of the rules that fired, in evaluation order,
+ * The generated function returns the events of the rules that fired, in evaluation order,
  * or `null` when a required fact is missing; it may throw where an operator throws. In
  * both cases the caller re-runs the closure evaluator to raise the precise error.
  */
-export type GeneratedRun = (facts: Facts) => number[] | null;
+export type GeneratedRun = (facts: Facts) => FiredEvent[] | null;
 
 interface Emitter {
   readonly operators: ResolvedOperator[];
@@ -36,6 +36,8 @@ interface Emitter {
 export function generateEvaluator(
   ruleSet: RuleSet,
   orderedRules: readonly RuleSet["rules"][number][],
+  /** The event each of `orderedRules` fires (the same objects on every run). */
+  firedEvents: readonly FiredEvent[],
   registry: OperatorRegistry,
   requiredFacts: readonly string[] | undefined,
 ): GeneratedRun | undefined {
@@ -54,17 +56,17 @@ export function generateEvaluator(
     body.push(`if (${checks.join(" || ")}) return null;`);
   }
   body.push("const fired = [];");
-  orderedRules.forEach((rule, index) => body.push(`if (${emit(rule.conditions, em)}) fired.push(${index});`));
+  orderedRules.forEach((rule, index) => body.push(`if (${emit(rule.conditions, em)}) fired.push(fe[${index}]);`));
   body.push("return fired;");
   const temps = Array.from({ length: em.temps }, (_, i) => `v${i}`);
   const source = `"use strict";\nreturn function run(f) {\n${temps.length ? `let ${temps.join(", ")};\n` : ""}${body.join("\n")}\n};`;
   let factory: (...args: unknown[]) => GeneratedRun;
   try {
-    factory = new Function("ops", "ks", "ps", "rp", "hasOwn", source) as typeof factory;
+    factory = new Function("ops", "ks", "ps", "rp", "hasOwn", "fe", source) as typeof factory;
   } catch {
     return undefined;
   }
-  return factory(em.operators, em.constants, em.paths, readPath, Object.hasOwn);
+  return factory(em.operators, em.constants, em.paths, readPath, Object.hasOwn, firedEvents);
 }
 
 // A path applies only to a non-null object; any other value comes back as it is (P10).
@@ -94,14 +96,29 @@ function emit(node: NestedConditionT, em: Emitter): string {
 }
 
 function emitLeaf(node: FactConditionT, em: Emitter): string {
-  const op = em.operators.push(em.registry.get(node.operator)!) - 1;
+  const operator = em.registry.get(node.operator)!;
+  const op = em.operators.push(operator) - 1;
   const left = readFact(node.fact, node.path, em);
   const value = node.value;
   const right =
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? readFact(value.fact, value.path, em)
       : `ks[${em.constants.push(value) - 1}]`;
-  return `ops[${op}].evaluate(${left}, ${right})`;
+  const parts = operatorParts(operator);
+  if (parts === undefined) return `ops[${op}].evaluate(${left}, ${right})`;
+  // What `Operator#evaluate` does — `this.factValueValidator(a) && this.cb(a, b)` — spelled
+  // out at each leaf, so every call site sees one validator and one callback (monomorphic,
+  // inlinable) instead of all of them through the shared method. Both are still the
+  // library's functions, called with the operator as `this`. One proven shortcut: the
+  // library's numberValidator, `parseFloat(a).toString() !== 'NaN'`, is `a === a` for a
+  // number a (its string is a numeral, or "NaN" for NaN alone) — test/rules/operatorParts.test.ts.
+  const a = `v${em.temps++}`;
+  const b = `v${em.temps++}`;
+  const validator = `ops[${op}].factValueValidator`;
+  const validate = parts.validatesNumbers
+    ? `(typeof ${a} === "number" ? ${a} === ${a} : ${validator}(${a}))`
+    : `${validator}(${a})`;
+  return `(${a} = ${left}, ${b} = ${right}, ${validate} && ops[${op}].cb(${a}, ${b}))`;
 }
 
 function readFact(fact: string, path: string | undefined, em: Emitter): string {

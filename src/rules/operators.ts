@@ -73,6 +73,29 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
   };
 }
 
+/**
+ * Whether an operator is a plain json-rules-engine `Operator` (built-in, custom or decorated:
+ * decorators produce `Operator`s too) whose `evaluate` is the library's own, so that a
+ * caller may spell out `factValueValidator(a) && cb(a, b)` instead; and whether its
+ * validator is the library's numberValidator. `undefined` for anything else.
+ */
+export function operatorParts(op: ResolvedOperator): { readonly validatesNumbers: boolean } | undefined {
+  if (!(op instanceof Operator) || Object.hasOwn(op, "evaluate") || evaluateOf(Operator.prototype) !== LIBRARY_EVALUATE) return undefined;
+  const parts = op as unknown as { cb: unknown; factValueValidator: unknown };
+  if (typeof parts.cb !== "function" || typeof parts.factValueValidator !== "function") return undefined;
+  return { validatesNumbers: parts.factValueValidator === libraryNumberValidator() };
+}
+
+// `evaluate` is missing from the published typings.
+const evaluateOf = (o: object): unknown => (o as { evaluate?: unknown }).evaluate;
+const LIBRARY_EVALUATE = evaluateOf(Operator.prototype);
+
+/** json-rules-engine's numberValidator, as its `lessThan` operator carries it. */
+export const libraryNumberValidator = /* @__PURE__ */ lazy(() => {
+  const map = (new Engine() as unknown as { operators: { get(name: string): { factValueValidator: (v: unknown) => boolean } } }).operators;
+  return map.get("lessThan").factValueValidator;
+});
+
 /** The registry of json-rules-engine's built-in operators and decorators only. */
 export const defaultOperatorRegistry = /* @__PURE__ */ lazy(() => createOperatorRegistry());
 

@@ -2,31 +2,11 @@ import fc from "fast-check";
 import { afterEach, describe, expect, it } from "vitest";
 import { CaseValidationError, createDecider } from "../../src/index.js";
 import { arbCase } from "../arbitraries/case.js";
+import { CASE_PATHS, hostileJson, withValueAt } from "../arbitraries/hostile.js";
 
 // At least 10,000 inputs per suite in CI (pinned seed); FC_NUM_RUNS raises it.
 const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
 const decider = createDecider({ clock: () => new Date("2026-11-22T10:00:00+08:00"), trace: false });
-
-const hostileKey = fc.constantFrom("__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "valueOf", "caseId", "order", "items", "");
-const hostileString = fc.oneof(
-  fc.constantFrom("NaN", "Infinity", "-Infinity", "1e309", "0x10", "", " ", "2026-03-01T10:00:00", "2026-03-01", "2026-02-30T10:00:00+08:00", "+275760-09-13T00:00:00Z", "9999-12-31T23:59:59+14:00", "2026-03-01T10:00:00+25:00", "\u0000", "𠀀".repeat(300), "__proto__"),
-  fc.string({ maxLength: 300, unit: "binary" }),
-  fc.nat({ max: 300_000 }).map((n) => "x".repeat(n)),
-);
-const hostileNumber = fc.oneof(
-  fc.constantFrom(2 ** 53, 2 ** 53 + 2, -1, -0, 0.5, 1e308, -1e-308, Number.MAX_VALUE, 100_000_000_001, 1e21),
-  fc.double(),
-  fc.integer(),
-);
-const hostileScalar = fc.oneof(hostileString, hostileNumber, fc.boolean(), fc.constant(null));
-const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  v: fc.oneof(
-    { depthSize: "small" },
-    hostileScalar,
-    fc.array(tie("v"), { maxLength: 5 }),
-    fc.dictionary(hostileKey, tie("v"), { maxKeys: 4 }),
-  ),
-})).v;
 
 /** Deep nesting, huge arrays and prototype keys, as JSON.parse would hand them over. */
 const nasty = fc.oneof(
@@ -64,18 +44,9 @@ describe("hostile cases: safeDecide never throws, never pollutes", () => {
   });
 
   it("valid cases with one field replaced by hostile JSON anywhere", () => {
-    const paths = [
-      ["caseId"], ["reportedAt"], ["order", "placedAt"], ["order", "deliveredAt"], ["order", "paidAmount"], ["order", "shippingFee"],
-      ["order", "items"], ["order", "items", 0], ["order", "items", 0, "unitPrice"], ["order", "items", 0, "quantity"], ["order", "items", 0, "flags"],
-      ["request"], ["request", "skus"], ["request", "priorRepairs"], ["customer", "tier"], ["customer", "accountCreatedAt"], ["__proto__"], ["order", "__proto__"],
-    ];
     fc.assert(
-      fc.property(arbCase, fc.constantFrom(...paths), hostileJson, (c, path, value) => {
-        const broken = JSON.parse(JSON.stringify(c));
-        let target: any = broken;
-        for (const k of path.slice(0, -1)) target = target[k];
-        Object.defineProperty(target, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
-        expectTypedError(JSON.parse(JSON.stringify(broken)));
+      fc.property(arbCase, fc.constantFrom(...CASE_PATHS), hostileJson, (c, path, value) => {
+        expectTypedError(withValueAt(c, path, value));
       }),
       { numRuns },
     );

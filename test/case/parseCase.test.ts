@@ -1,0 +1,105 @@
+import fc from "fast-check";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { caseShapeCheckSource, CASE_SHAPE_CHECK_FILE } from "../../scripts/caseShapeCheck.js";
+import { CaseSchema, caseConsistencyIssues, type Case } from "../../src/case/caseSchema.js";
+import { validate as hasCaseShape } from "../../src/case/caseShapeCheck.generated.js";
+import { parseCase } from "../../src/case/parseCase.js";
+import { createDecider } from "../../src/index.js";
+import { fromZodIssues } from "../../src/zodIssues.js";
+import { arbCase } from "../arbitraries/case.js";
+import { hostileJson, withValueAt } from "../arbitraries/hostile.js";
+
+const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
+
+/** Every path to a value inside a JSON document, objects and arrays included. */
+function pathsOf(v: unknown, at: (string | number)[] = []): (string | number)[][] {
+  const here = at.length > 0 ? [at] : [];
+  if (Array.isArray(v)) return [...here, ...v.flatMap((x, i) => pathsOf(x, [...at, i]))];
+  if (v !== null && typeof v === "object") return [...here, ...Object.entries(v).flatMap(([k, x]) => pathsOf(x, [...at, k]))];
+  return here;
+}
+
+/** Values at the edges of the case contract: lengths, fen limits, integer-ness, dates, enums. */
+const edgeValue = fc.oneof(
+  fc.constantFrom(
+    "", "x", "x".repeat(200), "x".repeat(201), "𠀀".repeat(100), "𠀀".repeat(101),
+    0, -0, -1, 1, 1.5, 1_000_000, 1_000_001, 1200, 1201, 100_000_000_000, 100_000_000_001, 2 ** 53, 1e21,
+    "2026-03-01T10:00:00+08:00", "2026-03-01T10:00:00Z", "2026-03-01T10:00:00.123456+05:45", "2024-02-29T00:00:00Z",
+    "2026-02-29T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T10:00:00", "2026-03-01 10:00:00+08:00", "2026-03-01T10:00:00+24:00",
+    "CNY", "USD", "return", "no_reason", "unopened", "vip", "normal", "sku-1",
+    true, false, null, [], {}, [{}], ["sku-1"],
+  ),
+  hostileJson,
+);
+
+/** A valid case, or one with a value replaced, a key removed or an unknown key added. */
+const nearCase = arbCase.chain((c) => {
+  const paths = pathsOf(c);
+  const objectPaths = paths.filter((p) => {
+    const v = p.reduce<any>((at, k) => at[k], c);
+    return v !== null && typeof v === "object" && !Array.isArray(v);
+  });
+  return fc.oneof(
+    fc.constant(JSON.parse(JSON.stringify(c)) as unknown),
+    fc.tuple(fc.constantFrom(...paths), edgeValue).map(([path, value]) => withValueAt(c, path, value)),
+    fc.constantFrom(...paths).map((path) => {
+      const copy = JSON.parse(JSON.stringify(c));
+      let target: any = copy;
+      for (const k of path.slice(0, -1)) target = target[k];
+      if (Array.isArray(target)) target.splice(path.at(-1) as number, 1);
+      else delete target[path.at(-1)!];
+      return copy as unknown;
+    }),
+    fc.tuple(fc.constantFrom([], ...objectPaths), fc.constantFrom("extra", "__proto__", "constructor", "toString"), edgeValue).map(([path, key, value]) =>
+      withValueAt(c, [...path, key], value),
+    ),
+  );
+});
+
+describe("parseCase: the ahead-of-time check and zod agree", () => {
+  it("the generated check is the current case schema compiled (regenerate with `npm run generate`)", () => {
+    expect(readFileSync(CASE_SHAPE_CHECK_FILE, "utf8")).toBe(caseShapeCheckSource());
+  });
+
+  it("accepts exactly what zod accepts, gives zod's output for it, and zod's issues otherwise", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(nearCase, (input) => {
+        const zod = CaseSchema.safeParse(input);
+        const fast = hasCaseShape(input) && caseConsistencyIssues(input as Case).length === 0;
+        expect(fast).toBe(zod.success);
+        const parsed = parseCase(input);
+        expect(parsed.success).toBe(zod.success);
+        if (zod.success && parsed.success) {
+          accepted++;
+          expect(parsed.data).toStrictEqual(zod.data);
+        }
+        if (!zod.success && !parsed.success) expect(parsed.issues).toEqual(fromZodIssues(zod.error.issues));
+      }),
+      { numRuns },
+    );
+    // Both sides of the agreement were exercised.
+    expect(accepted).toBeGreaterThan(numRuns / 10);
+    expect(accepted).toBeLessThan(numRuns * 0.9);
+  });
+
+  it("a decision keeps no object of the case it was given", () => {
+    const decider = createDecider({ clock: () => new Date("2026-11-22T10:00:00+08:00"), trace: true });
+    const objectsIn = (v: unknown, seen = new Set<object>()): Set<object> => {
+      if (v !== null && typeof v === "object" && !seen.has(v)) {
+        seen.add(v);
+        for (const x of Object.values(v)) objectsIn(x, seen);
+      }
+      return seen;
+    };
+    fc.assert(
+      fc.property(arbCase, (c) => {
+        const decision = decider.decide(c);
+        const shared = [...objectsIn(c)].filter((o) => objectsIn(decision).has(o));
+        expect(shared).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
