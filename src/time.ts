@@ -103,10 +103,34 @@ export function plusMinutes(at: Date, minutes: number): Date {
 export function formatInZone(at: Date, z: Zone): string {
   const ms = at.getTime();
   const offset = z.offsetMinutes(ms);
-  // The wall clock is the instant shifted by the offset, printed as UTC; drop ".sssZ".
-  const iso = new Date(ms + offset * 60_000).toISOString();
-  return iso.slice(0, iso.length - 5) + offsetSuffix(offset);
+  const wallMs = ms + offset * 60_000;
+  const day = Math.floor(wallMs / DAY);
+  const second = Math.floor((wallMs - day * DAY) / 1000);
+  const [year, month, date] = civilDate(day);
+  // Years outside 0000–9999 take the extended form (+010000-…), as toISOString writes it.
+  const y = year >= 0 && year <= 9999 ? (year < 1000 ? String(year).padStart(4, "0") : String(year)) : new Date(wallMs).toISOString().slice(0, -20);
+  return `${y}-${TWO[month]}-${TWO[date]}T${TWO[Math.floor(second / 3600)]}:${TWO[Math.floor(second / 60) % 60]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
 }
+
+/**
+ * The proleptic Gregorian date of a day number (days since 1970-01-01): H. Hinnant's
+ * `civil_from_days`, integer arithmetic only (a `Date` and its getters cost several times
+ * more, and this runs for every timestamp of every decision).
+ */
+function civilDate(days: number): [year: number, month: number, date: number] {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, date];
+}
+
+const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const TWO = Array.from({ length: 100 }, (_, i) => pad(i));
 
 const suffixes = new Map<number, string>();
 
@@ -120,5 +144,3 @@ function offsetSuffix(offset: number): string {
   }
   return suffix;
 }
-
-const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);

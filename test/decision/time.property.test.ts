@@ -30,6 +30,23 @@ describe("properties: zone arithmetic equals date-fns with @date-fns/tz", () => 
     );
   });
 
+  it("ISO formatting over the whole Date range agrees with toISOString (UTC) and with date-fns (Shanghai)", () => {
+    const utc = fast.zone("UTC");
+    const shanghai = fast.zone("Asia/Shanghai");
+    const referenceShanghai = reference.zone("Asia/Shanghai");
+    const anySecond = fc.integer({ min: -8.64e15 / 1000 + 86_400, max: 8.64e15 / 1000 - 86_400 }).map((s) => new Date(s * 1000));
+    const nearYearZero = fc.integer({ min: Date.UTC(-1, 0, 1) / 1000, max: Date.UTC(10_001, 0, 1) / 1000 }).map((s) => new Date(s * 1000));
+    fc.assert(
+      fc.property(fc.oneof(anySecond, nearYearZero, arbInstant), (at) => {
+        expect(fast.formatInZone(at, utc)).toBe(at.toISOString().replace(/\.000Z$/, "Z"));
+        // date-fns writes years past 9999 unsigned (not ISO 8601, not parseable); compared well inside 0000–9999.
+        const year = new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
+        if (year >= 1 && year <= 9998) expect(fast.formatInZone(at, shanghai)).toBe(reference.formatInZone(at, referenceShanghai));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
   it("the 24:00 example of DOMAIN.md: delivered 2026-03-01 23:50 Shanghai → 2026-03-09T00:00:00+08:00", () => {
     const z = fast.zone("Asia/Shanghai");
     const d = new Date("2026-03-01T23:50:00+08:00");
