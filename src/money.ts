@@ -5,7 +5,6 @@ import {
   down,
   halfEven,
   halfUp,
-  minimum,
   multiply,
   subtract,
   toSnapshot,
@@ -51,10 +50,6 @@ export function minus(a: Money, b: Money): Money {
   return subtract(a, b);
 }
 
-export function min(a: Money, b: Money): Money {
-  return minimum([a, b]);
-}
-
 export function toFen(m: Money): number {
   const s = toSnapshot(m);
   if (s.scale !== 2) return toSnapshot(transformScale(m, 2, halfUp)).amount;
@@ -62,7 +57,12 @@ export function toFen(m: Money): number {
 }
 
 export function toAmount(m: Money): Amount {
-  return { amount: toFen(m), currency: "CNY" };
+  return amountOf(toFen(m));
+}
+
+/** An integer fen count (already read from a dinero object) as it leaves the library. */
+export function amountOf(fenCount: number): Amount {
+  return { amount: fenCount, currency: "CNY" };
 }
 
 /**
@@ -71,6 +71,7 @@ export function toAmount(m: Money): Amount {
  */
 export function allocateByWeights(total: Money, weights: readonly number[]): Money[] {
   if (weights.length === 0) return [];
+  if (weights.length === 1) return [total]; // one part takes the whole, as allocate would give
   const ratios = weights.some((w) => w > 0) ? [...weights] : weights.map(() => 1);
   return allocate(total, ratios);
 }

@@ -99,6 +99,62 @@ export function plusMinutes(at: Date, minutes: number): Date {
   return new Date(at.getTime() + minutes * 60_000);
 }
 
+/**
+ * The instant of an ISO-8601 timestamp in the one form the case schema admits,
+ * `YYYY-MM-DDTHH:mm:ss[.fraction](Z|±HH:mm)`, in milliseconds; the same number `Date.parse`
+ * gives (a fraction of up to nine digits is cut to milliseconds, as V8 does; a longer one
+ * goes to `Date.parse`), at a fraction of its cost
+ * (~230 ns each, a tenth of a decision for its six timestamps). Anything else goes to
+ * `Date.parse`. Property-tested against `Date.parse` in test/decision/time.property.test.ts.
+ */
+export function parseInstant(s: string): number {
+  const n = s.length;
+  if (n < 20 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(10) !== 84 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
+  const year = digits(s, 0, 4);
+  const month = digits(s, 5, 2);
+  const date = digits(s, 8, 2);
+  const hour = digits(s, 11, 2);
+  const minute = digits(s, 14, 2);
+  const second = digits(s, 17, 2);
+  let i = 19;
+  let ms = 0;
+  if (s.charCodeAt(i) === 46) {
+    let k = 0;
+    for (i++; i < n && isDigit(s.charCodeAt(i)); i++, k++) if (k < 3) ms = ms * 10 + s.charCodeAt(i) - 48;
+    // V8 reads more than nine fraction digits its own way ("…00.0001000000Z" is 1 ms).
+    if (k === 0 || k > 9) return Date.parse(s);
+    for (; k < 3; k++) ms *= 10;
+  }
+  let offset = 0;
+  if (i === n - 1 && s.charCodeAt(i) === 90) offset = 0;
+  else if (i === n - 6 && (s.charCodeAt(i) === 43 || s.charCodeAt(i) === 45) && s.charCodeAt(i + 3) === 58) {
+    offset = (s.charCodeAt(i) === 45 ? -1 : 1) * (digits(s, i + 1, 2) * 60 + digits(s, i + 4, 2));
+  } else return Date.parse(s);
+  if (Number.isNaN(year + month + date + hour + minute + second + offset)) return Date.parse(s);
+  return (daysFromCivil(year, month, date) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60) * 1000 + ms;
+}
+
+function digits(s: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return Number.NaN;
+    v = v * 10 + c - 48;
+  }
+  return v;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Days since 1970-01-01 of a proleptic Gregorian date: H. Hinnant's `days_from_civil`. */
+function daysFromCivil(year: number, month: number, date: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + date - 1;
+  return era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719_468;
+}
+
 /** ISO-8601 with the zone's offset, e.g. `2026-03-09T00:00:00+08:00` (as date-fns `formatISO`). */
 export function formatInZone(at: Date, z: Zone): string {
   const ms = at.getTime();

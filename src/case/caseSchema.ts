@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseInstant } from "../time.js";
 
 /**
  * The input contract (DESIGN.md "The case"): strict everywhere (an unknown key is an
@@ -129,7 +130,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): { path: (s
   });
   const lines = c.order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
   if (lines > MAX_FEN) issues.push({ path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
-  if (c.order.deliveredAt && Date.parse(c.order.deliveredAt) < Date.parse(c.order.placedAt)) {
+  if (c.order.deliveredAt && parseInstant(c.order.deliveredAt) < parseInstant(c.order.placedAt)) {
     issues.push({ path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
   }
   return issues;

@@ -1,4 +1,4 @@
-import { daysSinceDelivery, monthWindowDeadline, restDayExtension, type Zone } from "../time.js";
+import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time.js";
 import type { Case, OrderItem } from "./caseSchema.js";
 import type { FactName } from "./factCatalog.js";
 
@@ -44,8 +44,8 @@ const DAY_MS = 86_400_000;
  */
 export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFacts; context: CaseContext } {
   const { sanbao, isRestDay } = data;
-  const reportedAt = new Date(c.reportedAt);
-  const deliveredAt = c.order.deliveredAt === undefined ? undefined : new Date(c.order.deliveredAt);
+  const reportedAt = new Date(parseInstant(c.reportedAt));
+  const deliveredAt = c.order.deliveredAt === undefined ? undefined : new Date(parseInstant(c.order.deliveredAt));
   const requested = c.request.skus ? new Set(c.request.skus) : undefined;
   const requestedItems = requested ? c.order.items.filter((i) => requested.has(i.sku)) : c.order.items;
   const primary = requestedItems[0]!; // the schema requires ≥ 1 item and known skus
@@ -57,7 +57,7 @@ export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFact
 
   const exclusions = EXCLUSION_FLAGS.filter((flag) => requestedItems.some((i) => i.flags?.[flag] === true));
   const condition = c.request.goodsCondition ?? null;
-  const promised = c.order.promisedDeliveryBy === undefined ? undefined : Date.parse(c.order.promisedDeliveryBy);
+  const promised = c.order.promisedDeliveryBy === undefined ? undefined : parseInstant(c.order.promisedDeliveryBy);
   const evidence = c.request.evidence;
 
   const abuseSignals = abuseSignalsOf(c, reportedAt);
@@ -106,7 +106,7 @@ export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFact
 function abuseSignalsOf(c: Case, reportedAt: Date): string[] {
   const signals: string[] = [];
   const cu = c.customer;
-  if (cu.accountCreatedAt !== undefined && reportedAt.getTime() - Date.parse(cu.accountCreatedAt) < 30 * DAY_MS) signals.push("new_account");
+  if (cu.accountCreatedAt !== undefined && reportedAt.getTime() - parseInstant(cu.accountCreatedAt) < 30 * DAY_MS) signals.push("new_account");
   if (cu.offPlatformContact === true) signals.push("off_platform_contact");
   if ((cu.negativeReviewCount ?? 0) >= 3) signals.push("negative_reviews");
   if ((cu.orderCount ?? 0) >= 4 && (cu.returnCount ?? 0) * 2 > (cu.orderCount ?? 0)) signals.push("high_return_rate");

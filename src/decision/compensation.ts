@@ -1,5 +1,5 @@
 import type { CaseContext } from "../case/deriveFacts.js";
-import { allocateByWeights, fen, min, minus, percentOf, sum, toAmount, toFen, type Money } from "../money.js";
+import { allocateByWeights, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../money.js";
 import { CASH_KINDS, type EventParams } from "./eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "./stageEvents.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "./types.js";
@@ -32,32 +32,39 @@ export function interpretCompensation(
   for (const [id, items] of byOption) {
     let cashLeft = fen(bases.paidAmount);
     const out: CompensationItem[] = [];
+    const amounts: Money[] = [];
+    const cashAmounts: Money[] = [];
     for (const e of items) {
       const p = e.params;
       let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases[p.of!]), p.percent!, p.rounding ?? "halfUp");
-      if (p.cap !== undefined && toFen(amount) > p.cap) {
-        capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: toAmount(amount), after: toAmount(fen(p.cap)) });
+      let amountFen = toFen(amount);
+      if (p.cap !== undefined && amountFen > p.cap) {
+        capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
         amount = fen(p.cap);
+        amountFen = p.cap;
       }
-      if (CASH_KINDS.has(p.kind)) {
-        const capped = min(amount, cashLeft);
-        if (toFen(capped) < toFen(amount)) {
-          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: toAmount(amount), after: toAmount(capped) });
+      const isCash = CASH_KINDS.has(p.kind);
+      if (isCash) {
+        // Cash never exceeds what is left of the paid amount (the smaller of the two).
+        const leftFen = toFen(cashLeft);
+        if (leftFen < amountFen) {
+          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });
+          amount = cashLeft;
+          amountFen = leftFen;
         }
-        amount = capped;
-        cashLeft = minus(cashLeft, capped);
+        cashLeft = minus(cashLeft, amount);
+        cashAmounts.push(amount);
       }
+      amounts.push(amount);
       out.push({
         kind: p.kind,
-        amount: toAmount(amount),
+        amount: amountOf(amountFen),
         label: p.label,
         ...sourceOf(e),
-        ...(CASH_KINDS.has(p.kind) && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
+        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
       });
     }
-    const total = sum(out.map((i) => fen(i.amount.amount)));
-    const cash = sum(out.filter((i) => CASH_KINDS.has(i.kind)).map((i) => fen(i.amount.amount)));
-    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: toAmount(total), cash: toAmount(cash) });
+    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: toAmount(sum(amounts)), cash: toAmount(sum(cashAmounts)) });
   }
 
   const reviewReasons = eventsOfType<EventParams<"review.required">>(events, "review.required").map((e) => ({

@@ -28,34 +28,35 @@ export function interpretEligibility(
   z: Zone,
 ): { verdicts: Record<RemedyT, Verdict>; reviewReasons: ReviewReason[] } {
   // One pass: events into per-remedy buckets, in event order.
-  const allowing = new Map<RemedyT, Allowed[]>();
-  const against = new Map<RemedyT, Denial[]>();
-  const undetermined = new Map<RemedyT, ReviewReason[]>();
+  const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
   const reviewReasons: ReviewReason[] = [];
   for (const e of events) {
-    const remedy = (e.params as { remedy: RemedyT }).remedy;
-    if (e.type === "remedy.allowed") push(allowing, remedy, e as Allowed);
-    else if (e.type === "remedy.denied" || e.type === "remedy.undetermined") {
-      push(against, remedy, denialOf(e));
-      // Missing input the law needs: not allowed, and a person decides.
-      if (e.type === "remedy.undetermined") push(undetermined, remedy, reviewOf(e));
-    } else if (e.type === "review.required") {
+    if (e.type === "review.required") {
       reviewReasons.push(reviewOf(e));
+      continue;
+    }
+    const remedy = (e.params as { remedy: RemedyT }).remedy;
+    const bucket = (buckets[remedy] ??= { allowing: [], against: [], undetermined: [] });
+    if (e.type === "remedy.allowed") bucket.allowing.push(e as Allowed);
+    else if (e.type === "remedy.denied" || e.type === "remedy.undetermined") {
+      bucket.against.push(denialOf(e));
+      // Missing input the law needs: not allowed, and a person decides.
+      if (e.type === "remedy.undetermined") bucket.undetermined.push(reviewOf(e));
     }
   }
 
   const verdicts = {} as Record<RemedyT, Verdict>;
-  const remedyReview: ReviewReason[] = [];
+  let remedyReview: ReviewReason[] | undefined;
   for (const remedy of REMEDIES) {
-    const allowed = allowing.get(remedy);
-    if (allowed) {
-      verdicts[remedy] = allowedVerdict(allowed);
+    const bucket = buckets[remedy];
+    if (bucket !== undefined && bucket.allowing.length > 0) {
+      verdicts[remedy] = allowedVerdict(bucket.allowing);
     } else {
-      verdicts[remedy] = { allowed: false, basis: [], deniedBecause: against.get(remedy) ?? [] };
-      remedyReview.push(...(undetermined.get(remedy) ?? []));
+      verdicts[remedy] = { allowed: false, basis: [], deniedBecause: bucket?.against ?? [] };
+      if (bucket !== undefined && bucket.undetermined.length > 0) (remedyReview ??= []).push(...bucket.undetermined);
     }
   }
-  return { verdicts, reviewReasons: remedyReview.length === 0 ? reviewReasons : [...remedyReview, ...reviewReasons] };
+  return { verdicts, reviewReasons: remedyReview === undefined ? reviewReasons : [...remedyReview, ...reviewReasons] };
 
   function allowedVerdict(allowed: readonly Allowed[]): Verdict {
     let latest = -Infinity;
@@ -89,8 +90,8 @@ export function interpretEligibility(
   }
 }
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+interface Bucket {
+  readonly allowing: Allowed[];
+  readonly against: Denial[];
+  readonly undetermined: ReviewReason[];
 }

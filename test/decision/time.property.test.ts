@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { Timestamp } from "../../src/case/caseSchema.js";
 import * as fast from "../../src/time.js";
 import * as reference from "./referenceTime.js";
 
@@ -45,6 +46,24 @@ describe("properties: zone arithmetic equals date-fns with @date-fns/tz", () => 
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  it("parseInstant reads every timestamp the case schema admits as Date.parse does", () => {
+    const two = (n: number) => String(n).padStart(2, "0");
+    const arbTimestamp = fc
+      .record({
+        ms: fc.integer({ min: Date.parse("0000-01-01T00:00:00Z"), max: Date.parse("9999-12-31T23:59:59Z") }),
+        fraction: fc.option(fc.stringMatching(/^[0-9]{1,12}$/), { nil: undefined }),
+        offset: fc.oneof(fc.constant("Z"), fc.tuple(fc.constantFrom("+", "-"), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([s, h, m]) => `${s}${two(h)}:${two(m)}`)),
+      })
+      .map(({ ms, fraction, offset }) => `${new Date(ms).toISOString().slice(0, 19)}${fraction === undefined ? "" : `.${fraction}`}${offset}`)
+      .filter((s) => Timestamp.safeParse(s).success);
+    for (const s of ["0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999+14:00", "2024-02-29T12:00:00-00:00", "2026-03-01T23:50:00+08:00", "1970-01-01T00:00:00.5Z"]) {
+      expect(fast.parseInstant(s)).toBe(Date.parse(s));
+    }
+    fc.assert(fc.property(arbTimestamp, (s) => fast.parseInstant(s) === Date.parse(s)), { numRuns: 20_000 });
+    // Not of that form: left to Date.parse.
+    for (const s of ["2026-03-01", "2026-03-01T10:00Z", "x".repeat(25), "2026-03-01T10:00:00.Z", "2026-03-01T10:00:00+0800"]) expect(fast.parseInstant(s)).toBe(Date.parse(s));
   });
 
   it("the 24:00 example of DOMAIN.md: delivered 2026-03-01 23:50 Shanghai → 2026-03-09T00:00:00+08:00", () => {
