@@ -43,7 +43,10 @@ export function percentOf(base: Money, percent: number, mode: RoundingMode): Mon
 }
 
 export function sum(amounts: readonly Money[]): Money {
-  return amounts.reduce((a, b) => add(a, b), ZERO);
+  if (amounts.length === 0) return ZERO;
+  let total = amounts[0]!;
+  for (let i = 1; i < amounts.length; i++) total = add(total, amounts[i]!);
+  return total;
 }
 
 export function minus(a: Money, b: Money): Money {

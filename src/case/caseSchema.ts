@@ -118,23 +118,44 @@ export const CaseSchema = CaseShape
  * total stays exact, delivery is not before the order. Run by the schema's refinement and
  * by the fast path that skips zod for valid cases (parseCase.ts), so both judge alike.
  */
-export function caseConsistencyIssues(c: z.output<typeof CaseShape>): { path: (string | number)[]; message: string }[] {
-  const issues: { path: (string | number)[]; message: string }[] = [];
-  const skus = new Set<string>();
-  c.order.items.forEach((item, i) => {
-    if (skus.has(item.sku)) issues.push({ path: ["order", "items", i, "sku"], message: `duplicate sku "${item.sku}"` });
-    skus.add(item.sku);
-  });
-  c.request.skus?.forEach((sku, i) => {
-    if (!skus.has(sku)) issues.push({ path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
-  });
-  const lines = c.order.items.reduce((sum, i) => sum + i.unitPrice * i.quantity, 0);
-  if (lines > MAX_FEN) issues.push({ path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
-  if (c.order.deliveredAt && parseInstant(c.order.deliveredAt) < parseInstant(c.order.placedAt)) {
-    issues.push({ path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
+export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly ConsistencyIssue[] {
+  // Runs for every valid case: no allocation unless there is an issue, and linear scans
+  // for the usual handful of items (a Set beyond that).
+  let issues: ConsistencyIssue[] | undefined;
+  const items = c.order.items;
+  const seen = items.length > 16 ? new Set<string>() : undefined;
+  const isSku = (sku: string, before: number) => {
+    if (seen) return seen.has(sku);
+    for (let j = 0; j < before; j++) if (items[j]!.sku === sku) return true;
+    return false;
+  };
+  let lines = 0;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    if (isSku(item.sku, i)) (issues ??= []).push({ path: ["order", "items", i, "sku"], message: `duplicate sku "${item.sku}"` });
+    seen?.add(item.sku);
+    lines += item.unitPrice * item.quantity;
   }
-  return issues;
+  const requested = c.request.skus;
+  if (requested) {
+    for (let i = 0; i < requested.length; i++) {
+      const sku = requested[i]!;
+      if (!isSku(sku, items.length)) (issues ??= []).push({ path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
+    }
+  }
+  if (lines > MAX_FEN) (issues ??= []).push({ path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
+  if (c.order.deliveredAt && parseInstant(c.order.deliveredAt) < parseInstant(c.order.placedAt)) {
+    (issues ??= []).push({ path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
+  }
+  return issues ?? NO_ISSUES;
 }
+
+export interface ConsistencyIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+const NO_ISSUES: readonly ConsistencyIssue[] = Object.freeze([]);
 
 /** A case as parsed (`z.output`); what `decide` accepts is the same JSON shape. */
 export type Case = z.output<typeof CaseSchema>;

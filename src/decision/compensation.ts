@@ -30,7 +30,7 @@ export function interpretCompensation(
 
   const options: CompensationOption[] = [];
   for (const [id, items] of byOption) {
-    let cashLeft = fen(bases.paidAmount);
+    let cashLeft: Money | undefined; // of the paid amount, once a cash item needs it
     const out: CompensationItem[] = [];
     const amounts: Money[] = [];
     const cashAmounts: Money[] = [];
@@ -46,6 +46,7 @@ export function interpretCompensation(
       const isCash = CASH_KINDS.has(p.kind);
       if (isCash) {
         // Cash never exceeds what is left of the paid amount (the smaller of the two).
+        cashLeft ??= fen(bases.paidAmount);
         const leftFen = toFen(cashLeft);
         if (leftFen < amountFen) {
           capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });

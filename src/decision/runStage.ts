@@ -3,16 +3,23 @@ import { runValidatedReference } from "../rules/runReference.js";
 import type { StageRequest } from "./pipeline.js";
 import { effectOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
 
+const TRACE_ON = Object.freeze({ trace: true });
+const TRACE_OFF = Object.freeze({ trace: false });
+const NO_TRACE: readonly StageTrace[] = Object.freeze([]);
+
 /** Evaluates a stage with the compiled rule sets, synchronously. */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
-  const traces: StageTrace[] = [];
+  let traces: StageTrace[] | undefined;
+  const runOptions = trace ? TRACE_ON : TRACE_OFF;
   for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
-    const result = compiled.run(request.facts, { trace });
+    const result = compiled.run(request.facts, runOptions);
     for (const e of result.events) events.push(tagEvent(e, layer, ruleSet.id));
+    if (result.trace.length === 0) continue;
+    traces ??= [];
     for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
   }
-  return { events, trace: traces };
+  return { events, trace: traces ?? NO_TRACE };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { formatInZone, plusHours, plusMinutes, type Zone } from "../time.js";
 import type { EventParams } from "./eventSchemas.js";
-import { eventsOfType, sourceOf, type StageEvent } from "./stageEvents.js";
+import { sourceOf, type StageEvent } from "./stageEvents.js";
 import type { SlaDecision } from "./types.js";
 
 /**
@@ -11,24 +11,33 @@ import type { SlaDecision } from "./types.js";
  * catch-all rule still gets a due time, never none.
  */
 export function interpretSla(events: readonly StageEvent[], reportedAt: Date, z: Zone): SlaDecision {
-  const tiers = eventsOfType<EventParams<"sla.tier">>(events, "sla.tier");
-  const tier = tiers.reduce<1 | 2 | 3>((t, e) => (e.params.tier < t ? e.params.tier : t), 3);
-  const atTier = tiers.filter((e) => e.params.tier === tier);
-  const solutionHours = atTier.length > 0 ? Math.min(...atTier.map((e) => e.params.solutionWithinHours)) : 24;
+  // One pass: the most urgent tier, the shortest response promise, the follow-ups.
+  const tiers: (StageEvent & { params: EventParams<"sla.tier"> })[] = [];
+  const followUps: SlaDecision["followUps"][number][] = [];
+  let tier: 1 | 2 | 3 = 3;
+  let firstResponseHours = Infinity;
+  for (const e of events) {
+    if (e.type === "sla.tier") {
+      const t = e as StageEvent & { params: EventParams<"sla.tier"> };
+      tiers.push(t);
+      if (t.params.tier < tier) tier = t.params.tier;
+      firstResponseHours = Math.min(firstResponseHours, t.params.firstResponseWithinHours);
+    } else if (e.type === "sla.followUp") {
+      const p = e.params as EventParams<"sla.followUp">;
+      followUps.push({ kind: p.kind, due: formatInZone(plusMinutes(reportedAt, p.afterMinutes), z), message: p.message, ...sourceOf(e) });
+    }
+  }
+  let solutionHours = Infinity;
+  for (const e of tiers) if (e.params.tier === tier) solutionHours = Math.min(solutionHours, e.params.solutionWithinHours);
+  if (solutionHours === Infinity) solutionHours = 24;
   // A solution direction is itself a response, so the first response is never due later.
-  const firstResponseHours = Math.min(solutionHours, ...tiers.map((e) => e.params.firstResponseWithinHours));
-  const followUps = eventsOfType<EventParams<"sla.followUp">>(events, "sla.followUp").map((e) => ({
-    kind: e.params.kind,
-    due: formatInZone(plusMinutes(reportedAt, e.params.afterMinutes), z),
-    message: e.params.message,
-    ...sourceOf(e),
-  }));
+  firstResponseHours = Math.min(firstResponseHours, solutionHours);
   return {
     tier,
     firstResponseDue: formatInZone(plusHours(reportedAt, firstResponseHours), z),
     solutionDue: formatInZone(plusHours(reportedAt, solutionHours), z),
     followUps,
-    because: [...tiers]
+    because: tiers
       .sort((a, b) => a.params.tier - b.params.tier)
       .map((e) => ({ tier: e.params.tier, message: e.params.because, ...sourceOf(e) })),
   };
