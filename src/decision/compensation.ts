@@ -31,6 +31,8 @@ export function interpretCompensation(
   const options: CompensationOption[] = [];
   for (const [id, items] of byOption) {
     let cashLeft: Money | undefined; // of the paid amount, once a cash item needs it
+    let cashItemsAhead = 0;
+    for (const e of items) if (CASH_KINDS.has(e.params.kind)) cashItemsAhead++;
     const out: CompensationItem[] = [];
     const amounts: Money[] = [];
     const cashAmounts: Money[] = [];
@@ -53,7 +55,7 @@ export function interpretCompensation(
           amount = cashLeft;
           amountFen = leftFen;
         }
-        cashLeft = minus(cashLeft, amount);
+        if (--cashItemsAhead > 0) cashLeft = minus(cashLeft, amount); // only a later cash item reads it
         cashAmounts.push(amount);
       }
       amounts.push(amount);
@@ -65,7 +67,7 @@ export function interpretCompensation(
         ...(isCash && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
       });
     }
-    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: toAmount(sum(amounts)), cash: toAmount(sum(cashAmounts)) });
+    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
   }
 
   const reviewReasons = eventsOfType<EventParams<"review.required">>(events, "review.required").map((e) => ({
@@ -76,6 +78,12 @@ export function interpretCompensation(
     ...sourceOf(e),
   }));
   return { compensation: { options, capsApplied }, reviewReasons };
+}
+
+// A sum of one amount is that amount, whose fen the item already carries.
+function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]): ReturnType<typeof toAmount> {
+  if (amounts.length === 1 && items.length === 1) return items[0]!.amount;
+  return toAmount(sum(amounts));
 }
 
 // A refund is split over the requested items in proportion to what was paid for each line.

@@ -52,7 +52,7 @@ export function interpretEligibility(
     if (bucket !== undefined && bucket.allowing.length > 0) {
       verdicts[remedy] = allowedVerdict(bucket.allowing);
     } else {
-      verdicts[remedy] = { allowed: false, basis: [], deniedBecause: bucket?.against ?? [] };
+      verdicts[remedy] = bucket === undefined ? NOTHING_FIRED : { allowed: false, basis: NONE, deniedBecause: bucket.against };
       if (bucket !== undefined && bucket.undetermined.length > 0) (remedyReview ??= []).push(...bucket.undetermined);
     }
   }
@@ -75,7 +75,7 @@ export function interpretEligibility(
       ...(Number.isFinite(latest) ? { deadline: formatInZone(new Date(latest), z) } : {}),
       basis,
       ...(paidBy === undefined ? {} : { returnShippingPaidBy: paidBy }),
-      deniedBecause: [],
+      deniedBecause: NONE,
     };
   }
 
@@ -89,6 +89,10 @@ export function interpretEligibility(
     return context.warrantyDeadline?.getTime();
   }
 }
+
+// No rule spoke about the remedy: the same frozen verdict every time.
+const NONE: readonly never[] = Object.freeze([]);
+const NOTHING_FIRED: Verdict = Object.freeze({ allowed: false, basis: NONE, deniedBecause: NONE });
 
 interface Bucket {
   readonly allowing: Allowed[];
