@@ -23,14 +23,16 @@ const CACHE_LIMIT = 100_000;
 
 export function zone(name: string): Zone {
   const cache = new Map<number, number>();
-  // Consecutive lookups are mostly the same instant or bucket (one case's dates).
-  let lastBucket = NaN;
-  let lastOffset = 0;
+  // In front of the map, a direct-mapped table: a decision reads ~20 offsets, mostly of
+  // buckets seen before, and an array probe costs a fraction of a map lookup.
+  const recentBuckets = new Float64Array(RECENT).fill(Number.NaN);
+  const recentOffsets = new Float64Array(RECENT);
   return {
     name,
     offsetMinutes(ms) {
       const bucket = Math.floor(ms / BUCKET);
-      if (bucket === lastBucket) return lastOffset;
+      const slot = bucket & (RECENT - 1);
+      if (recentBuckets[slot] === bucket) return recentOffsets[slot]!;
       let offset = cache.get(bucket);
       if (offset === undefined) {
         offset = tzOffset(name, new Date(bucket * BUCKET));
@@ -38,12 +40,14 @@ export function zone(name: string): Zone {
         if (cache.size >= CACHE_LIMIT) cache.clear();
         cache.set(bucket, offset);
       }
-      lastBucket = bucket;
-      lastOffset = offset;
+      recentBuckets[slot] = bucket;
+      recentOffsets[slot] = offset;
       return offset;
     },
   };
 }
+
+const RECENT = 4096; // a power of two
 
 /** The zone's calendar day of an instant, as whole days since 1970-01-01 (local). */
 function zoneDay(ms: number, z: Zone): number {
@@ -134,14 +138,13 @@ export function parseInstant(s: string): number {
   return (daysFromCivil(year, month, date) * 86_400 + hour * 3600 + minute * 60 + second - offset * 60) * 1000 + ms;
 }
 
-function digits(s: string, at: number, count: number): number {
-  let v = 0;
-  for (let i = at; i < at + count; i++) {
-    const c = s.charCodeAt(i);
-    if (!isDigit(c)) return Number.NaN;
-    v = v * 10 + c - 48;
-  }
-  return v;
+function digits(s: string, at: number, count: 2 | 4): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  if (count === 2) return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number.NaN;
+  const c = s.charCodeAt(at + 2) - 48;
+  const d = s.charCodeAt(at + 3) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 && c >= 0 && c <= 9 && d >= 0 && d <= 9 ? ((a * 10 + b) * 10 + c) * 10 + d : Number.NaN;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -162,18 +165,19 @@ export function formatInZone(at: Date, z: Zone): string {
   const wallMs = ms + offset * 60_000;
   const day = Math.floor(wallMs / DAY);
   const second = Math.floor((wallMs - day * DAY) / 1000);
-  const [year, month, date] = civilDate(day);
+  civilDate(day);
+  const { year, month, date } = civil;
   // Years outside 0000–9999 take the extended form (+010000-…), as toISOString writes it.
   const y = year >= 0 && year <= 9999 ? (year < 1000 ? String(year).padStart(4, "0") : String(year)) : new Date(wallMs).toISOString().slice(0, -20);
   return `${y}-${TWO[month]}-${TWO[date]}T${TWO[Math.floor(second / 3600)]}:${TWO[Math.floor(second / 60) % 60]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
 }
 
 /**
- * The proleptic Gregorian date of a day number (days since 1970-01-01): H. Hinnant's
+ * Sets `civil` to the proleptic Gregorian date of a day number (days since 1970-01-01): H. Hinnant's
  * `civil_from_days`, integer arithmetic only (a `Date` and its getters cost several times
  * more, and this runs for every timestamp of every decision).
  */
-function civilDate(days: number): [year: number, month: number, date: number] {
+function civilDate(days: number): void {
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
@@ -182,8 +186,13 @@ function civilDate(days: number): [year: number, month: number, date: number] {
   const mp = Math.floor((5 * doy + 2) / 153);
   const date = doy - Math.floor((153 * mp + 2) / 5) + 1;
   const month = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, date];
+  civil.year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civil.month = month;
+  civil.date = date;
 }
+
+/** civilDate's result (one scratch object: formatting is synchronous and allocates nothing else). */
+const civil = { year: 0, month: 0, date: 0 };
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const TWO = Array.from({ length: 100 }, (_, i) => pad(i));
