@@ -12,26 +12,52 @@ export interface Row {
 /**
  * Runs tasks that each process `casesPerCall` cases per call, so sub-microsecond work is
  * timed over a batch (timer resolution would swamp a single call).
+ *
+ * The machine is shared and its speed drifts over seconds, so tasks are not timed one
+ * after another for the whole budget: the budget is split into `rounds`, each round runs
+ * every task in turn, and a task's figures are the medians over the rounds. A ratio then
+ * compares tasks timed side by side, not a fast minute against a slow one.
  */
 export async function measure(
   tasks: readonly { name: string; casesPerCall: number; fn: () => unknown }[],
   timeMs: number,
+  rounds = ROUNDS,
 ): Promise<Row[]> {
-  const bench = new Bench({ time: timeMs, warmupTime: Math.min(500, timeMs / 4) });
-  for (const t of tasks) bench.add(t.name, t.fn as () => void);
-  await bench.run();
-  return tasks.map((t) => {
-    const task = bench.getTask(t.name) as Task;
-    const result = task.result as unknown as { state: string; latency: { p50: number; p99: number; mean: number }; error?: unknown };
-    if (result.state !== "completed") throw new Error(`bench task ${t.name} did not complete: ${String(result.error)}`);
-    const perCase = (ms: number) => (ms * 1000) / t.casesPerCall;
-    return {
-      name: t.name,
-      throughput: (1000 / result.latency.mean) * t.casesPerCall,
-      p50: perCase(result.latency.p50),
-      p99: perCase(result.latency.p99),
-    };
-  });
+  const perRound: Row[][] = [];
+  for (let round = 0; round < rounds; round++) {
+    const bench = new Bench({ time: timeMs / rounds, warmupTime: Math.min(200, timeMs / rounds / 4) });
+    for (const t of tasks) bench.add(t.name, t.fn as () => void);
+    await bench.run();
+    perRound.push(
+      tasks.map((t) => {
+        const task = bench.getTask(t.name) as Task;
+        const result = task.result as unknown as { state: string; latency: { p50: number; p99: number; mean: number }; error?: unknown };
+        if (result.state !== "completed") throw new Error(`bench task ${t.name} did not complete: ${String(result.error)}`);
+        const perCase = (ms: number) => (ms * 1000) / t.casesPerCall;
+        return {
+          name: t.name,
+          throughput: (1000 / result.latency.mean) * t.casesPerCall,
+          p50: perCase(result.latency.p50),
+          p99: perCase(result.latency.p99),
+        };
+      }),
+    );
+  }
+  return tasks.map((t, i) => ({
+    name: t.name,
+    throughput: median(perRound.map((rows) => rows[i]!.throughput)),
+    p50: median(perRound.map((rows) => rows[i]!.p50)),
+    p99: median(perRound.map((rows) => rows[i]!.p99)),
+  }));
+}
+
+/** Rounds per measurement (BENCH_ROUNDS); 5 by default. */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** A fixed-width table with every throughput as a ratio to `baseline` (same run). */

@@ -20,9 +20,11 @@ export type ParsedCase = { readonly success: true; readonly data: Case } | { rea
  * the generated code is checked against the schema by the suite (drift).
  */
 export function parseCase(input: unknown, params?: ParseContext<$ZodIssue>): ParsedCase {
+  if (hasCaseShape(input) && caseConsistencyIssues(input as Case).length === 0) return { success: true, data: input as Case };
+  // The generated check stops at the first problem; zod reports them all, so oversized
+  // arrays are refused before it walks them.
   const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
   if (tooLarge) return { success: false, issues: [tooLarge] };
-  if (hasCaseShape(input) && caseConsistencyIssues(input as Case).length === 0) return { success: true, data: input as Case };
   const parsed = CaseSchema.safeParse(input, params);
   return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: fromZodIssues(parsed.error.issues) };
 }

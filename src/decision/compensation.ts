@@ -19,7 +19,8 @@ export function interpretCompensation(
   events: readonly StageEvent[],
   bases: CompensationBases,
   context: CaseContext,
-): { compensation: CompensationDecision; reviewReasons: ReviewReason[] } {
+): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
+  if (events.length === 0) return NO_COMPENSATION;
   const capsApplied: CapApplied[] = [];
   const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
   for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
@@ -79,6 +80,12 @@ export function interpretCompensation(
   }));
   return { compensation: { options, capsApplied }, reviewReasons };
 }
+
+// Most cases fire no compensation rule: one frozen answer for all of them.
+const NO_COMPENSATION = Object.freeze({
+  compensation: Object.freeze({ options: Object.freeze([]), capsApplied: Object.freeze([]) }),
+  reviewReasons: Object.freeze([]),
+});
 
 // A sum of one amount is that amount, whose fen the item already carries.
 function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]): ReturnType<typeof toAmount> {

@@ -12,9 +12,12 @@ export function runStageCompiled(policy: Policy, request: StageRequest, trace: b
   const events: StageEvent[] = [];
   let traces: StageTrace[] | undefined;
   const runOptions = trace ? TRACE_ON : TRACE_OFF;
-  for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
+  const stage = policy.stages[request.kind];
+  for (let i = 0; i < stage.length; i++) {
+    const { layer, ruleSet, compiled } = stage[i]!;
     const result = compiled.run(request.facts, runOptions);
-    for (const e of result.events) events.push(tagEvent(e, layer, ruleSet.id));
+    const fired = result.events;
+    for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
     if (result.trace.length === 0) continue;
     traces ??= [];
     for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
