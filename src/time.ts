@@ -76,12 +76,17 @@ export function dayWindowDeadline(deliveredAt: Date, days: number, z: Zone): Dat
  * (民法典 art. 202; date-fns `addMonths` clamps the same way).
  */
 export function monthWindowDeadline(deliveredAt: Date, months: number, z: Zone): Date {
-  const wall = new Date(zoneDay(deliveredAt.getTime(), z) * DAY);
-  const year = wall.getUTCFullYear();
-  const month = wall.getUTCMonth() + months;
-  const lastOfTarget = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const lastDay = Date.UTC(year, month, Math.min(wall.getUTCDate(), lastOfTarget));
-  return new Date(instantAtWall(lastDay + DAY, z));
+  civilDate(zoneDay(deliveredAt.getTime(), z));
+  const monthIndex = civil.month - 1 + months;
+  const year = civil.year + Math.floor(monthIndex / 12);
+  const month = monthIndex - Math.floor(monthIndex / 12) * 12 + 1;
+  const lastDay = daysFromCivil(year, month, Math.min(civil.date, daysInMonth(year, month)));
+  return new Date(instantAtWall((lastDay + 1) * DAY, z));
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**
@@ -165,11 +170,25 @@ export function formatInZone(at: Date, z: Zone): string {
   const wallMs = ms + offset * 60_000;
   const day = Math.floor(wallMs / DAY);
   const second = Math.floor((wallMs - day * DAY) / 1000);
+  return `${dateOf(day)}T${HOUR_MINUTE[Math.floor(second / 60)]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
+}
+
+// `YYYY-MM-DD` of recent zone-days, direct-mapped: a decision's timestamps share few days.
+const DAY_SLOTS = 1024;
+const slotDay = new Float64Array(DAY_SLOTS).fill(Number.NaN);
+const slotText: string[] = new Array<string>(DAY_SLOTS).fill("");
+
+function dateOf(day: number): string {
+  const slot = day & (DAY_SLOTS - 1);
+  if (slotDay[slot] === day) return slotText[slot]!;
   civilDate(day);
   const { year, month, date } = civil;
   // Years outside 0000–9999 take the extended form (+010000-…), as toISOString writes it.
-  const y = year >= 0 && year <= 9999 ? (year < 1000 ? String(year).padStart(4, "0") : String(year)) : new Date(wallMs).toISOString().slice(0, -20);
-  return `${y}-${TWO[month]}-${TWO[date]}T${TWO[Math.floor(second / 3600)]}:${TWO[Math.floor(second / 60) % 60]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
+  const y = year >= 0 && year <= 9999 ? String(year).padStart(4, "0") : new Date(day * DAY).toISOString().slice(0, -20);
+  const text = `${y}-${TWO[month]}-${TWO[date]}`;
+  slotDay[slot] = day;
+  slotText[slot] = text;
+  return text;
 }
 
 /**
@@ -196,6 +215,7 @@ const civil = { year: 0, month: 0, date: 0 };
 
 const pad = (n: number) => (n < 10 ? `0${n}` : `${n}`);
 const TWO = Array.from({ length: 100 }, (_, i) => pad(i));
+const HOUR_MINUTE = Array.from({ length: 1440 }, (_, m) => `${pad(Math.floor(m / 60))}:${pad(m % 60)}`);
 
 const suffixes = new Map<number, string>();
 

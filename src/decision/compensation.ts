@@ -64,7 +64,9 @@ export function interpretCompensation(
         kind: p.kind,
         amount: amountOf(amountFen),
         label: p.label,
-        ...sourceOf(e),
+        layer: e.layer,
+        ruleSet: e.ruleSet,
+        rule: e.rule,
         ...(isCash && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
       });
     }

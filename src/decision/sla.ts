@@ -1,7 +1,9 @@
 import { formatInZone, plusHours, plusMinutes, type Zone } from "../time.js";
 import type { EventParams } from "./eventSchemas.js";
-import { sourceOf, type StageEvent } from "./stageEvents.js";
+import { perEvent, sourceOf, type StageEvent } from "./stageEvents.js";
 import type { SlaDecision } from "./types.js";
+
+const becauseOf = perEvent((e) => ({ tier: (e.params as EventParams<"sla.tier">).tier, message: (e.params as EventParams<"sla.tier">).because, ...sourceOf(e) }));
 
 /**
  * The SLA tier is the most urgent tier any rule gave (1 beats 2 beats 3); its solution
@@ -24,7 +26,7 @@ export function interpretSla(events: readonly StageEvent[], reportedAt: Date, z:
       firstResponseHours = Math.min(firstResponseHours, t.params.firstResponseWithinHours);
     } else if (e.type === "sla.followUp") {
       const p = e.params as EventParams<"sla.followUp">;
-      followUps.push({ kind: p.kind, due: formatInZone(plusMinutes(reportedAt, p.afterMinutes), z), message: p.message, ...sourceOf(e) });
+      followUps.push({ kind: p.kind, due: formatInZone(plusMinutes(reportedAt, p.afterMinutes), z), message: p.message, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule });
     }
   }
   let solutionHours = Infinity;
@@ -39,6 +41,6 @@ export function interpretSla(events: readonly StageEvent[], reportedAt: Date, z:
     followUps,
     because: tiers
       .sort((a, b) => a.params.tier - b.params.tier)
-      .map((e) => ({ tier: e.params.tier, message: e.params.because, ...sourceOf(e) })),
+      .map(becauseOf),
   };
 }
