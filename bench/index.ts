@@ -13,7 +13,7 @@ const decide = await benchDecide(timeMs);
 const targets: [string, boolean, string][] = [
   ["compiled ≥ 200× json-rules-engine (20-rule set)", core.compiledVsJre >= 200, `${core.compiledVsJre.toFixed(0)}×`],
   ["compiled within 5× of the hand-written floor", core.floorVsCompiled <= 5, `${core.floorVsCompiled.toFixed(1)}× slower than the floor`],
-  ["decide ≥ 100× the reference evaluator, same policy", decide.decideVsReference >= 100, `${decide.decideVsReference.toFixed(0)}×`],
+  ["decide ≥ 100× the reference evaluator, same policy", decide.decideVsReference >= 100, `${decide.decideVsReference.toFixed(0)}× (${decide.decideVsKeptEngines.toFixed(0)}× json-rules-engine with engines kept across calls, not a target)`],
   ["decide ≥ 50,000 decisions/s on one core", decide.decidePerSecond >= 50_000, `${Math.round(decide.decidePerSecond).toLocaleString("en-US")}/s`],
   ["decide p99 < 100 µs", decide.decideP99 < 100, `${decide.decideP99.toFixed(1)} µs`],
 ];

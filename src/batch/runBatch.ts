@@ -44,7 +44,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
       workerData: data,
       // V8 sizes heaps from the machine's memory and collects lazily; a worker needs a few
       // MB live, so a small old space keeps peak RSS flat (measured in BENCHMARKS.md).
-      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AFTERSALES_WORKER_HEAP_MB ?? 64), maxYoungGenerationSizeMb: 16 },
+      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AFTERSALES_WORKER_HEAP_MB ?? 64), maxYoungGenerationSizeMb: 8 },
     });
     const decoder = new TextDecoder();
     decide = async (chunk) => {

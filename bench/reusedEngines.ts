@@ -1,0 +1,54 @@
+import { Engine } from "json-rules-engine";
+import { parseCase } from "../src/case/parseCase.js";
+import { decisionSteps } from "../src/decision/pipeline.js";
+import { tagEvent, type StageEvent } from "../src/decision/stageEvents.js";
+import type { Decision } from "../src/decision/types.js";
+import type { Policy } from "../src/policy/policy.js";
+import { simplePathResolver } from "../src/rules/factPath.js";
+import type { RuleSet } from "../src/rules/ruleSetSchema.js";
+import { zone } from "../src/time.js";
+
+/**
+ * For context only: the bundled policy on json-rules-engine with one `Engine` per rule set
+ * built once and kept across calls — what a service might write if it never runs two
+ * decisions at once. The library's reference evaluator builds fresh engines per call
+ * because concurrent runs on one engine lose events (PITFALLS P2), so this is not a
+ * supported path, only a measure of how much of the reference's time is engine building.
+ */
+export function reusedEngineDecider(policy: Policy, now: Date): (input: unknown) => Promise<Decision> {
+  const z = zone("Asia/Shanghai");
+  const engines = new Map<RuleSet, Engine>();
+  const engineFor = (ruleSet: RuleSet): Engine => {
+    let engine = engines.get(ruleSet);
+    if (engine === undefined) {
+      engine = new Engine([], { allowUndefinedFacts: false, pathResolver: simplePathResolver });
+      policy.operators.installOn(engine);
+      for (const [name, condition] of Object.entries(ruleSet.conditions ?? {})) engine.setCondition(name, structuredClone(condition) as never);
+      for (const rule of ruleSet.rules) {
+        engine.addRule(structuredClone({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions, event: rule.event }) as never);
+      }
+      engines.set(ruleSet, engine);
+    }
+    return engine;
+  };
+  return async (input) => {
+    const parsed = parseCase(input);
+    if (!parsed.success) throw new Error("invalid case");
+    const steps = decisionSteps(parsed.data, policy, z, now);
+    let step = steps.next();
+    while (!step.done) {
+      const events: StageEvent[] = [];
+      for (const { layer, ruleSet, compiled } of policy.stages[step.value.kind]) {
+        const { results } = await engineFor(ruleSet).run({ ...step.value.facts });
+        // In compiled order (priority, then file position), as the library orders them.
+        const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
+        results.sort((a, b) => position.get(String(a.name))! - position.get(String(b.name))!);
+        for (const r of results) {
+          events.push(tagEvent({ type: r.event!.type, ...(r.event!.params ? { params: r.event!.params } : {}), rule: String(r.name), priority: r.priority ?? 1 }, layer, ruleSet.id));
+        }
+      }
+      step = steps.next({ events, trace: [] });
+    }
+    return step.value;
+  };
+}
