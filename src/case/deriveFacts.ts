@@ -55,7 +55,15 @@ export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFact
   const warrantyDeadline =
     deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
 
-  const exclusions = EXCLUSION_FLAGS.filter((flag) => requestedItems.some((i) => i.flags?.[flag] === true));
+  const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
+  for (const flag of EXCLUSION_FLAGS) {
+    for (const item of requestedItems) {
+      if (item.flags?.[flag] === true) {
+        exclusions.push(flag);
+        break;
+      }
+    }
+  }
   const condition = c.request.goodsCondition ?? null;
   const promised = c.order.promisedDeliveryBy === undefined ? undefined : parseInstant(c.order.promisedDeliveryBy);
   const evidence = c.request.evidence;

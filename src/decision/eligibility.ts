@@ -70,13 +70,14 @@ export function interpretEligibility(
       if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
       basis.push(basisOf(e));
     }
-    return {
-      allowed: true,
-      ...(Number.isFinite(latest) ? { deadline: formatInZone(new Date(latest), z) } : {}),
-      basis,
-      ...(paidBy === undefined ? {} : { returnShippingPaidBy: paidBy }),
-      deniedBecause: NONE,
-    };
+    // Keys in one order whatever is present: allowed, deadline, basis, returnShippingPaidBy, deniedBecause.
+    const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
+    if (deadline !== undefined) {
+      return paidBy === undefined
+        ? { allowed: true, deadline, basis, deniedBecause: NONE }
+        : { allowed: true, deadline, basis, returnShippingPaidBy: paidBy, deniedBecause: NONE };
+    }
+    return paidBy === undefined ? { allowed: true, basis, deniedBecause: NONE } : { allowed: true, basis, returnShippingPaidBy: paidBy, deniedBecause: NONE };
   }
 
   function deadlineOf(window: RemedyWindowT | undefined): number | undefined {

@@ -23,7 +23,7 @@ export interface StageRequest {
  * it synchronously, json-rules-engine's `Engine` (the reference) asynchronously.
  */
 export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date): Generator<StageRequest, Decision, StageOutcome> {
-  const { facts, context } = deriveFacts(c, z, { sanbao: policy.sanbao, isRestDay: policy.isRestDay });
+  const { facts, context } = deriveFacts(c, z, policy);
 
   const slaOutcome = yield { kind: "sla", facts };
   const sla = interpretSla(slaOutcome.events, context.reportedAt, z);

@@ -39,8 +39,6 @@ export function interpretSla(events: readonly StageEvent[], reportedAt: Date, z:
     firstResponseDue: formatInZone(plusHours(reportedAt, firstResponseHours), z),
     solutionDue: formatInZone(plusHours(reportedAt, solutionHours), z),
     followUps,
-    because: tiers
-      .sort((a, b) => a.params.tier - b.params.tier)
-      .map(becauseOf),
+    because: (tiers.length > 1 ? tiers.sort((a, b) => a.params.tier - b.params.tier) : tiers).map(becauseOf),
   };
 }

@@ -23,7 +23,8 @@ function pathsOf(v: unknown, at: (string | number)[] = []): (string | number)[][
 /** Values at the edges of the case contract: lengths, fen limits, integer-ness, dates, enums. */
 const edgeValue = fc.oneof(
   fc.constantFrom(
-    "", "x", "x".repeat(200), "x".repeat(201), "𠀀".repeat(100), "𠀀".repeat(101),
+    "", "x", "x".repeat(200), "x".repeat(201), "𠀀".repeat(100), "𠀀".repeat(101), "𠀀".repeat(199) + "x", "𠀀".repeat(200) + "x",
+    "\uD800", "a\uDC00b", "\uD800".repeat(201), "𠀀".repeat(100) + "\uD800",
     0, -0, -1, 1, 1.5, 1_000_000, 1_000_001, 1200, 1201, 100_000_000_000, 100_000_000_001, 2 ** 53, 1e21,
     "2026-03-01T10:00:00+08:00", "2026-03-01T10:00:00Z", "2026-03-01T10:00:00.123456+05:45", "2024-02-29T00:00:00Z",
     "2026-02-29T00:00:00Z", "2026-03-01T24:00:00Z", "2026-03-01T10:00:00", "2026-03-01 10:00:00+08:00", "2026-03-01T10:00:00+24:00",
