@@ -1,6 +1,6 @@
 import type { CaseContext } from "../case/deriveFacts.js";
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../time.js";
-import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "./eventSchemas.js";
+import { type EventParams, type RemedyT, type RemedyWindowT } from "./eventSchemas.js";
 import { perEvent, sourceOf, type StageEvent } from "./stageEvents.js";
 import type { Basis, Denial, ReviewReason, Verdict } from "./types.js";
 
@@ -45,17 +45,21 @@ export function interpretEligibility(
     }
   }
 
-  const verdicts = {} as Record<RemedyT, Verdict>;
   let remedyReview: ReviewReason[] | undefined;
-  for (const remedy of REMEDIES) {
+  const verdictOf = (remedy: RemedyT): Verdict => {
     const bucket = buckets[remedy];
-    if (bucket !== undefined && bucket.allowing.length > 0) {
-      verdicts[remedy] = allowedVerdict(bucket.allowing);
-    } else {
-      verdicts[remedy] = bucket === undefined ? NOTHING_FIRED : { allowed: false, basis: NONE, deniedBecause: bucket.against };
-      if (bucket !== undefined && bucket.undetermined.length > 0) (remedyReview ??= []).push(...bucket.undetermined);
-    }
-  }
+    if (bucket !== undefined && bucket.allowing.length > 0) return allowedVerdict(bucket.allowing);
+    if (bucket !== undefined && bucket.undetermined.length > 0) (remedyReview ??= []).push(...bucket.undetermined);
+    return bucket === undefined ? NOTHING_FIRED : { allowed: false, basis: NONE, deniedBecause: bucket.against };
+  };
+  // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
+  const verdicts: Record<RemedyT, Verdict> = {
+    return: verdictOf("return"),
+    exchange: verdictOf("exchange"),
+    repair: verdictOf("repair"),
+    refundOnly: verdictOf("refundOnly"),
+    reship: verdictOf("reship"),
+  };
   return { verdicts, reviewReasons: remedyReview === undefined ? reviewReasons : [...remedyReview, ...reviewReasons] };
 
   function allowedVerdict(allowed: readonly Allowed[]): Verdict {

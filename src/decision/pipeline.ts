@@ -52,8 +52,14 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     decidedAt: formatInZone(decidedAt, z),
     timeZone: z.name,
     sla,
-    // The verdicts object becomes the eligibility part: manualReview goes last.
-    eligibility: Object.assign(verdicts, { manualReview: { required: reasons.length > 0, reasons } }),
+    eligibility: {
+      return: verdicts.return,
+      exchange: verdicts.exchange,
+      repair: verdicts.repair,
+      refundOnly: verdicts.refundOnly,
+      reship: verdicts.reship,
+      manualReview: { required: reasons.length > 0, reasons },
+    },
     compensation,
     trace: traceOf(slaOutcome, eligibilityOutcome, compensationOutcome),
   };
