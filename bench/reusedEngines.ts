@@ -1,10 +1,10 @@
-import { Engine } from "json-rules-engine";
+import type { Engine } from "json-rules-engine";
 import { parseCase } from "../src/case/parseCase.js";
 import { decisionSteps } from "../src/decision/pipeline.js";
 import { tagEvent, type StageEvent } from "../src/decision/stageEvents.js";
 import type { Decision } from "../src/decision/types.js";
 import type { Policy } from "../src/policy/policy.js";
-import { simplePathResolver } from "../src/rules/factPath.js";
+import { referenceEngine } from "../src/rules/runReference.js";
 import type { RuleSet } from "../src/rules/ruleSetSchema.js";
 import { zone } from "../src/time.js";
 
@@ -21,12 +21,7 @@ export function reusedEngineDecider(policy: Policy, now: Date): (input: unknown)
   const engineFor = (ruleSet: RuleSet): Engine => {
     let engine = engines.get(ruleSet);
     if (engine === undefined) {
-      engine = new Engine([], { allowUndefinedFacts: false, pathResolver: simplePathResolver });
-      policy.operators.installOn(engine);
-      for (const [name, condition] of Object.entries(ruleSet.conditions ?? {})) engine.setCondition(name, structuredClone(condition) as never);
-      for (const rule of ruleSet.rules) {
-        engine.addRule(structuredClone({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions, event: rule.event }) as never);
-      }
+      engine = referenceEngine(ruleSet, { operators: policy.operators });
       engines.set(ruleSet, engine);
     }
     return engine;

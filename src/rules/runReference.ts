@@ -28,20 +28,29 @@ export async function runReference(input: unknown, facts: Facts, options: Refere
   return runValidatedReference(parsed.data, facts, { ...options, operators });
 }
 
-/** As `runReference`, for a rule set already checked by `safeParseRuleSet` with the same registry. */
-export async function runValidatedReference(ruleSet: RuleSet, facts: Facts, options: ReferenceOptions = {}): Promise<EvaluationResult> {
-  const operators = options.operators ?? defaultOperatorRegistry();
+/**
+ * A json-rules-engine `Engine` holding a rule set already checked by `safeParseRuleSet`,
+ * with the registry's custom operators and the same path resolver as the compiled path.
+ * Rules and conditions go in as copies: json-rules-engine writes results onto them.
+ */
+export function referenceEngine(ruleSet: RuleSet, options: ReferenceOptions = {}): Engine {
   const engine = new Engine([], {
     allowUndefinedFacts: options.allowUndefinedFacts ?? false,
     pathResolver: simplePathResolver,
   });
-  operators.installOn(engine);
+  (options.operators ?? defaultOperatorRegistry()).installOn(engine);
   for (const [name, condition] of Object.entries(ruleSet.conditions ?? {})) {
     engine.setCondition(name, structuredClone(condition) as never);
   }
   for (const rule of ruleSet.rules) {
     engine.addRule(structuredClone({ name: rule.name, priority: rule.priority ?? 1, conditions: rule.conditions, event: rule.event }) as never);
   }
+  return engine;
+}
+
+/** As `runReference`, for a rule set already checked by `safeParseRuleSet` with the same registry. */
+export async function runValidatedReference(ruleSet: RuleSet, facts: Facts, options: ReferenceOptions = {}): Promise<EvaluationResult> {
+  const engine = referenceEngine(ruleSet, options);
 
   let outcome;
   try {
