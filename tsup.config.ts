@@ -11,7 +11,7 @@ export default defineConfig([
     sourcemap: true,
   },
   {
-    entry: { cli: "src/cli/bin.ts", batchWorker: "src/batch/worker.ts" },
+    entry: { cli: "src/cli/bin.ts", batchWorker: "src/tools/batch/worker.ts" },
     format: ["esm"],
     dts: false,
     target: "node20",

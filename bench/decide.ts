@@ -1,4 +1,4 @@
-import { generateCases } from "../src/generate/generateCases.js";
+import { generateCases } from "../src/tools/generate/generateCases.js";
 import { compilePolicy } from "../src/policy/policy.js";
 import { defaultPolicyInput } from "../src/policy/defaultPolicy.js";
 import { pkg } from "./package.js";

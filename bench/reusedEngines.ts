@@ -1,12 +1,12 @@
 import type { Engine } from "json-rules-engine";
 import { parseCase } from "../src/case/parseCase.js";
-import { decisionSteps } from "../src/decision/pipeline.js";
-import { tagEvent, type StageEvent } from "../src/decision/stageEvents.js";
-import type { Decision } from "../src/decision/types.js";
+import { decisionSteps } from "../src/decide/pipeline.js";
+import { tagEvent, type StageEvent } from "../src/decide/stageEvents.js";
+import type { Decision } from "../src/decide/types.js";
 import type { Policy } from "../src/policy/policy.js";
-import { referenceEngine } from "../src/rules/runReference.js";
-import type { RuleSet } from "../src/rules/ruleSetSchema.js";
-import { zone } from "../src/time.js";
+import { referenceEngine } from "../src/engine/runReference.js";
+import type { RuleSet } from "../src/engine/ruleSetSchema.js";
+import { zone } from "../src/time/time.js";
 
 /**
  * For context only: the bundled policy on json-rules-engine with one `Engine` per rule set

@@ -1,7 +1,7 @@
 import { Ajv } from "ajv";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import ucs2lengthModule from "ajv/dist/runtime/ucs2length.js";
-import { jsonSchemas } from "../src/schema/jsonSchemas.js";
+import { jsonSchemas } from "../src/tools/jsonSchema/jsonSchemas.js";
 
 /** Where the generated validator lives; committed, and checked for drift by the suite. */
 export const CASE_SHAPE_CHECK_FILE = "src/case/caseShapeCheck.generated.ts";

@@ -1,16 +1,16 @@
 // The public entry: a short list of exports, nothing else.
 
 // Deciding cases
-export { createDecider } from "./decision/createDecider.js";
-export type { Decider, DeciderOptions, SafeDecision, SwapResult } from "./decision/createDecider.js";
-export { CaseValidationError } from "./decision/errors.js";
-export { explain, failedConditions } from "./decision/explain.js";
-export type { ExplainOptions, FailedCondition } from "./decision/explain.js";
-export type * from "./decision/types.js";
+export { createDecider } from "./decide/createDecider.js";
+export type { Decider, DeciderOptions, SafeDecision, SwapResult } from "./decide/createDecider.js";
+export { CaseValidationError } from "./decide/errors.js";
+export { explain, failedConditions } from "./decide/explain.js";
+export type { ExplainOptions, FailedCondition } from "./decide/explain.js";
+export type * from "./decide/types.js";
 export { CaseSchema } from "./case/caseSchema.js";
 export type { Case, CaseInput } from "./case/caseSchema.js";
-export { FACTS } from "./case/factCatalog.js";
-export type { FactName, FactDoc } from "./case/factCatalog.js";
+export { FACTS } from "./policy/format/factCatalog.js";
+export type { FactName, FactDoc } from "./policy/format/factCatalog.js";
 export type { Amount } from "./money.js";
 
 // Policies
@@ -20,18 +20,18 @@ export { compilePolicy, safeCompilePolicy } from "./policy/policy.js";
 export type { Policy, PolicyInput, PolicyLayerInput, RuleSetSource } from "./policy/policy.js";
 
 // The engine core
-export { compileRuleSet } from "./rules/compileRuleSet.js";
-export type { CompileOptions, CompiledRuleSet, RunOptions } from "./rules/compileRuleSet.js";
-export { runReference } from "./rules/runReference.js";
-export type { ReferenceOptions } from "./rules/runReference.js";
-export { createOperatorRegistry } from "./rules/operators.js";
-export type { OperatorRegistry, OperatorDefinition, OperatorDecoratorDefinition } from "./rules/operators.js";
-export { RuleEvaluationError } from "./rules/evaluation.js";
-export type { EvaluationResult, FiredEvent, RuleTrace, ConditionTrace, LeafTrace, Facts } from "./rules/evaluation.js";
-export { safeParseRuleSet } from "./rules/parseRuleSet.js";
-export { parseRuleSetText } from "./rules/parseRuleSetText.js";
-export type { RuleSet } from "./rules/ruleSetSchema.js";
+export { compileRuleSet } from "./engine/compileRuleSet.js";
+export type { CompileOptions, CompiledRuleSet, RunOptions } from "./engine/compileRuleSet.js";
+export { runReference } from "./engine/runReference.js";
+export type { ReferenceOptions } from "./engine/runReference.js";
+export { createOperatorRegistry } from "./engine/operators.js";
+export type { OperatorRegistry, OperatorDefinition, OperatorDecoratorDefinition } from "./engine/operators.js";
+export { RuleEvaluationError } from "./engine/evaluation.js";
+export type { EvaluationResult, FiredEvent, RuleTrace, ConditionTrace, LeafTrace, Facts } from "./engine/evaluation.js";
+export { safeParseRuleSet } from "./engine/parseRuleSet.js";
+export { parseRuleSetText } from "./engine/parseRuleSetText.js";
+export type { RuleSet } from "./engine/ruleSetSchema.js";
 
 // Problems as data
-export { PolicyError, formatIssue, formatPath } from "./issues.js";
-export type { Issue, IssueCode } from "./issues.js";
+export { PolicyError, formatIssue, formatPath } from "./_lib/issues.js";
+export type { Issue, IssueCode } from "./_lib/issues.js";

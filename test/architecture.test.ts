@@ -2,16 +2,17 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, dirname, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The flow is one-directional: parse → facts → rules → interpret → decision, with the CLI
-// and the public entry on top. A module may import only from its own layer or below.
+// The flow is one-directional, and the folders are its order: a module may import only from
+// its own folder or an earlier one. No exceptions.
+//   _lib < time, money < case < engine < policy < decide < tools < cli < index
 const LAYERS: [string, number][] = [
-  ["src/issues.ts", 0], ["src/limits.ts", 0], ["src/money.ts", 0], ["src/time.ts", 0], ["src/zodIssues.ts", 0], ["src/sourcePositions.ts", 0], ["src/deepFreeze.ts", 0],
-  ["src/rules/", 1],
+  ["src/_lib/", 0],
+  ["src/time/", 1], ["src/money.ts", 1],
   ["src/case/", 2],
-  ["src/decision/eventSchemas.ts", 3], ["src/decision/types.ts", 3],
+  ["src/engine/", 3],
   ["src/policy/", 4],
-  ["src/decision/", 5],
-  ["src/fixtures/", 6], ["src/lint/", 6], ["src/schema/", 6], ["src/generate/", 6], ["src/batch/", 6],
+  ["src/decide/", 5],
+  ["src/tools/", 6],
   ["src/cli/", 7],
   ["src/index.ts", 8],
 ];

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { createDecider, loadPolicy } from "../src/index.js";
-import { runFixture, type PolicyCache } from "../src/fixtures/runFixture.js";
+import { runFixture, type PolicyCache } from "../src/tools/compliance/runFixture.js";
 
 const files = readdirSync("fixtures").filter((f) => f.endsWith(".json")).sort().map((f) => `fixtures/${f}`);
 const cache: PolicyCache = new Map();

@@ -1,7 +1,7 @@
 import type { ParseContext, $ZodIssue } from "zod/v4/core";
-import type { Issue } from "../issues.js";
-import { checkCaseArrays } from "../limits.js";
-import { fromZodIssues } from "../zodIssues.js";
+import type { Issue } from "../_lib/issues.js";
+import { checkCaseArrays } from "../_lib/limits.js";
+import { fromZodIssues } from "../_lib/zodIssues.js";
 import { CASE_LIMITS, CaseSchema, caseConsistencyIssues, type Case } from "./caseSchema.js";
 import { validate as hasCaseShape } from "./caseShapeCheck.generated.js";
 

@@ -2,8 +2,8 @@ import { createWriteStream } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism } from "node:os";
 import { SingleBar } from "cli-progress";
-import { renderStats } from "../batch/batchStats.js";
-import { runBatch } from "../batch/runBatch.js";
+import { renderStats } from "../tools/batch/batchStats.js";
+import { runBatch } from "../tools/batch/runBatch.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import { CliExit, EXIT, clockFrom } from "./io.js";
 

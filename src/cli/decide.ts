@@ -1,9 +1,9 @@
-import { createDecider } from "../decision/createDecider.js";
-import { CaseValidationError } from "../decision/errors.js";
+import { createDecider } from "../decide/createDecider.js";
+import { CaseValidationError } from "../decide/errors.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import type { Policy } from "../policy/policy.js";
-import type { Decision } from "../decision/types.js";
+import type { Decision } from "../decide/types.js";
 import { CliExit, EXIT, clockFrom, palette, parseLang, readJsonFile, type Lang } from "./io.js";
 import { renderDecision } from "./renderDecision.js";
 

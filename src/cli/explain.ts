@@ -1,4 +1,4 @@
-import { explain } from "../decision/explain.js";
+import { explain } from "../decide/explain.js";
 import { decideCaseFile, type DecideFlags } from "./decide.js";
 import { EXIT, palette } from "./io.js";
 import { renderDecision } from "./renderDecision.js";

@@ -1,6 +1,6 @@
 import { createWriteStream } from "node:fs";
 import { once } from "node:events";
-import { generateCases } from "../generate/generateCases.js";
+import { generateCases } from "../tools/generate/generateCases.js";
 import { CliExit, EXIT } from "./io.js";
 
 /** `aftersales generate --count N --seed S [-o file]`: realistic synthetic cases as NDJSON. */

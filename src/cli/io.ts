@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createColors } from "picocolors";
-import { formatIssue, type Issue } from "../issues.js";
-import { parseSourceDocument } from "../sourcePositions.js";
+import { formatIssue, type Issue } from "../_lib/issues.js";
+import { parseSourceDocument } from "../_lib/sourcePositions.js";
 
 /** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;

@@ -1,5 +1,5 @@
-import { formatIssue, formatPath } from "../issues.js";
-import { lintPaths } from "../lint/lint.js";
+import { formatIssue, formatPath } from "../_lib/issues.js";
+import { lintPaths } from "../tools/lint/lint.js";
 import { EXIT, palette } from "./io.js";
 
 /** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */

@@ -1,4 +1,4 @@
-import type { Decision, Verdict } from "../decision/types.js";
+import type { Decision, Verdict } from "../decide/types.js";
 import type { Lang } from "./io.js";
 
 type Colors = { bold(s: string): string; green(s: string): string; red(s: string): string; yellow(s: string): string; dim(s: string): string };

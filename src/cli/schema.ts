@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { jsonSchemas, serialize } from "../schema/jsonSchemas.js";
+import { jsonSchemas, serialize } from "../tools/jsonSchema/jsonSchemas.js";
 import { CliExit, EXIT } from "./io.js";
 
 /** `aftersales schema [--out dir] [--name file]`: the JSON Schemas, generated from the zod schemas. */

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ruleCoverage } from "../fixtures/coverage.js";
-import { describeFailure } from "../fixtures/describeFailure.js";
-import { toJUnit } from "../fixtures/junit.js";
-import { runFixture, type FixtureResult, type PolicyCache } from "../fixtures/runFixture.js";
+import { ruleCoverage } from "../tools/compliance/coverage.js";
+import { describeFailure } from "../tools/compliance/describeFailure.js";
+import { toJUnit } from "../tools/compliance/junit.js";
+import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compliance/runFixture.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { policyFrom } from "./decide.js";

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { PolicyError, type Issue } from "../issues.js";
-import type { OperatorRegistry } from "../rules/operators.js";
-import { locateIssues, parseSourceDocument, type SourceDocument } from "../sourcePositions.js";
-import { fromZodIssues } from "../zodIssues.js";
+import { PolicyError, type Issue } from "../_lib/issues.js";
+import type { OperatorRegistry } from "../engine/operators.js";
+import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
+import { fromZodIssues } from "../_lib/zodIssues.js";
 import { defaultPolicyInput } from "./defaultPolicy.js";
-import { PolicyManifestSchema } from "./manifest.js";
+import { PolicyManifestSchema } from "./format/manifest.js";
 import { safeCompilePolicy, type Policy, type PolicyInput, type RuleSetSource } from "./policy.js";
 
 /**

@@ -1,18 +1,17 @@
-import type { SanbaoTable } from "../case/deriveFacts.js";
-import { deepFreeze } from "../deepFreeze.js";
-import { FACT_NAMES, FACTS, type FactName } from "../case/factCatalog.js";
-import { EVENT_PARAMS, STAGE_EVENT_TYPES, type EventType } from "../decision/eventSchemas.js";
-import { PolicyError, type Issue } from "../issues.js";
-import { conditionRoots, suggest, walkConditions } from "../rules/checkReferences.js";
-import { compileValidRuleSet, type CompiledRuleSet } from "../rules/compileRuleSet.js";
-import { defaultOperatorRegistry, type OperatorRegistry } from "../rules/operators.js";
-import { safeParseRuleSet } from "../rules/parseRuleSet.js";
-import type { RuleSet, RuleSetKindT } from "../rules/ruleSetSchema.js";
-import { locateIssues, type SourceDocument } from "../sourcePositions.js";
-import { fromZodIssues } from "../zodIssues.js";
-import { RestDayCalendarSchema, restDayPredicate, type IsRestDay } from "./restDayCalendar.js";
-import { SanbaoTableSchema } from "./sanbaoTable.js";
-import { checkStatutoryFloor, statutoryWindows } from "./statutoryFloor.js";
+import { deepFreeze } from "../_lib/deepFreeze.js";
+import { FACT_NAMES, FACTS, type FactName } from "./format/factCatalog.js";
+import { EVENT_PARAMS, STAGE_EVENT_TYPES, type EventType } from "./format/eventSchemas.js";
+import { PolicyError, type Issue } from "../_lib/issues.js";
+import { conditionRoots, suggest, walkConditions } from "../engine/checkReferences.js";
+import { compileValidRuleSet, type CompiledRuleSet } from "../engine/compileRuleSet.js";
+import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
+import { safeParseRuleSet } from "../engine/parseRuleSet.js";
+import type { RuleSet, RuleSetKindT } from "../engine/ruleSetSchema.js";
+import { locateIssues, type SourceDocument } from "../_lib/sourcePositions.js";
+import { fromZodIssues } from "../_lib/zodIssues.js";
+import { RestDayCalendarSchema, restDayPredicate, type IsRestDay } from "./format/restDayCalendar.js";
+import { SanbaoTableSchema, type SanbaoTable } from "./format/sanbaoTable.js";
+import { checkStatutoryFloor, statutoryWindows } from "./checks/statutoryFloor.js";
 
 /** One rule-set document of a layer, with where it came from when it came from a file. */
 export interface RuleSetSource {

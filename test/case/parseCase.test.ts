@@ -6,7 +6,7 @@ import { CaseSchema, caseConsistencyIssues, type Case } from "../../src/case/cas
 import { validate as hasCaseShape } from "../../src/case/caseShapeCheck.generated.js";
 import { parseCase } from "../../src/case/parseCase.js";
 import { createDecider } from "../../src/index.js";
-import { fromZodIssues } from "../../src/zodIssues.js";
+import { fromZodIssues } from "../../src/_lib/zodIssues.js";
 import { arbCase } from "../arbitraries/case.js";
 import { hostileJson, withValueAt } from "../arbitraries/hostile.js";
 

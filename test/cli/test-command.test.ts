@@ -4,7 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
-import { xmlEscape } from "../../src/fixtures/junit.js";
+import { xmlEscape } from "../../src/tools/compliance/junit.js";
 import { runCli } from "./run.js";
 
 describe("aftersales test", () => {

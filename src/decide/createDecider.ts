@@ -1,0 +1,128 @@
+import { locales } from "zod";
+import type { Case } from "../case/caseSchema.js";
+import { parseCase } from "../case/parseCase.js";
+import { defaultPolicy } from "../policy/defaultPolicy.js";
+import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
+import type { Issue } from "../_lib/issues.js";
+import { RuleEvaluationError } from "../engine/evaluation.js";
+import { zone as makeZone } from "../time/time.js";
+import { CaseValidationError } from "./errors.js";
+import { decisionSteps } from "./pipeline.js";
+import { runStageCompiled, runStageReference } from "./runStage.js";
+import type { Decision } from "./types.js";
+
+export interface DeciderOptions {
+  /** The policy to decide by; the bundled one by default. */
+  readonly policy?: Policy;
+  /** When a decision is made (`decidedAt`); injected so decisions are reproducible. */
+  readonly clock?: () => Date;
+  /** The policy's time zone: calendar days are counted here. Default Asia/Shanghai. */
+  readonly timeZone?: string;
+  /** Include the per-rule trace in every decision (default true). */
+  readonly trace?: boolean;
+  /** The language of validation messages (zod's own locale, per call; default en). */
+  readonly lang?: "zh-CN" | "en";
+}
+
+export type SafeDecision =
+  | { readonly success: true; readonly data: Decision }
+  | { readonly success: false; readonly error: CaseValidationError | RuleEvaluationError };
+
+export type SwapResult =
+  | { readonly success: true; readonly previous: { readonly id: string; readonly version: string }; readonly policy: Policy }
+  | { readonly success: false; readonly issues: readonly Issue[] };
+
+export interface Decider {
+  /** The policy decisions are made by now. */
+  readonly policy: Policy;
+  /**
+   * Replaces the policy without a gap. An input policy is validated and compiled completely
+   * first; a broken one changes nothing and comes back with its issues. Every decision is
+   * made wholly by the one policy current when it started, and names it.
+   */
+  swapPolicy(next: Policy | PolicyInput): SwapResult;
+  /** Decides a case synchronously; throws `CaseValidationError` (with every issue) on bad input. */
+  decide(input: unknown): Decision;
+  /** As `decide`, returning `{ success, data | error }` instead of throwing. */
+  safeDecide(input: unknown): SafeDecision;
+  /** Decides each input lazily, in order: one result per input, never stopping at a bad one. */
+  decideMany(inputs: Iterable<unknown>): IterableIterator<SafeDecision>;
+  /** Decides with json-rules-engine's own `Engine` (the reference evaluator): slower, async, same decision. */
+  decideWithReference(input: unknown): Promise<Decision>;
+}
+
+/**
+ * @example
+ * const { decide } = createDecider({ clock: () => new Date("2026-03-04T10:00:00+08:00") });
+ * decide(caseJson).eligibility.return.allowed //=> true
+ */
+export function createDecider(options: DeciderOptions = {}): Decider {
+  let current: Policy = options.policy ?? defaultPolicy();
+  const clock = options.clock ?? (() => new Date());
+  const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
+  const trace = options.trace ?? true;
+
+  // Per call, never z.config(): a library must not change its host's zod messages.
+  const parseParams = options.lang === "zh-CN" ? { error: locales.zhCN().localeError } : undefined;
+  const parse = (input: unknown): Case => {
+    const parsed = parseCase(input, parseParams);
+    if (!parsed.success) throw new CaseValidationError(parsed.issues);
+    return parsed.data;
+  };
+
+  const decide = (input: unknown): Decision => {
+    const policy = current; // read once: the whole decision uses this version
+    const steps = decisionSteps(parse(input), policy, z, clock());
+    let step = steps.next();
+    while (!step.done) step = steps.next(runStageCompiled(policy, step.value, trace));
+    return step.value;
+  };
+
+  const safeDecide = (input: unknown): SafeDecision => {
+    try {
+      return { success: true, data: decide(input) };
+    } catch (error) {
+      if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return { success: false, error };
+      throw error;
+    }
+  };
+
+  return {
+    get policy() {
+      return current;
+    },
+    swapPolicy(next) {
+      const compiled = isCompiledPolicy(next) ? { success: true as const, policy: next } : safeCompilePolicy(next);
+      if (!compiled.success) return { success: false, issues: compiled.issues };
+      const previous = { id: current.id, version: current.version };
+      current = compiled.policy;
+      return { success: true, previous, policy: current };
+    },
+    decide,
+    safeDecide,
+    *decideMany(inputs) {
+      for (const input of inputs) yield safeDecide(input);
+    },
+    async decideWithReference(input) {
+      const policy = current; // captured before the first await: swaps during this decision do not reach it
+      const steps = decisionSteps(parse(input), policy, z, clock());
+      let step = steps.next();
+      while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
+      return step.value;
+    },
+  };
+}
+
+// Policies come out of compilePolicy deep-frozen with compiled stages; anything else is input.
+function isCompiledPolicy(p: Policy | PolicyInput): p is Policy {
+  return "stages" in p && Object.isFrozen(p);
+}
+
+function validTimeZone(name: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    throw new RangeError(`Unknown time zone "${name}" (an IANA name such as "Asia/Shanghai")`);
+  }
+  return name;
+}

@@ -1,0 +1,67 @@
+import type { ConditionTrace, FiredEvent } from "../engine/evaluation.js";
+import type { Effect, Source } from "./types.js";
+
+/** A fired event with the layer and rule set that produced it. */
+export interface StageEvent extends Source {
+  readonly type: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface StageTrace extends Source {
+  readonly fired: boolean;
+  readonly effect: Effect;
+  readonly conditions: ConditionTrace;
+}
+
+/** The part of a rule's event that says what it is about, for traces and explanations. */
+export function effectOf(event: { type: string; params?: Readonly<Record<string, unknown>> }): Effect {
+  const p = event.params ?? {};
+  return {
+    type: event.type,
+    ...(typeof p.remedy === "string" ? { remedy: p.remedy } : {}),
+    ...(typeof p.option === "string" ? { option: p.option } : {}),
+  };
+}
+
+/** What one stage's rule sets produced, over all layers, in layer order. */
+export interface StageOutcome {
+  readonly events: readonly StageEvent[];
+  readonly trace: readonly StageTrace[];
+}
+
+// A compiled rule hands out the same frozen event on every run, and belongs to one rule set
+// of one layer: its tagged form can be built once. A cache keyed by immutable objects.
+const tagged = new WeakMap<FiredEvent, StageEvent>();
+
+export function tagEvent(e: FiredEvent, layer: string, ruleSet: string): StageEvent {
+  let t = tagged.get(e);
+  if (t === undefined) {
+    t = Object.freeze({ type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule });
+    if (Object.isFrozen(e)) tagged.set(e, t);
+  }
+  return t;
+}
+
+export function sourceOf(e: StageEvent): Source {
+  return { layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
+}
+
+/**
+ * A value derived from one event's (frozen) params, built once per event and shared, frozen,
+ * by every decision it appears in — like the citation and message objects inside it.
+ */
+export function perEvent<T extends object>(build: (e: StageEvent) => T): (e: StageEvent) => T {
+  const cache = new WeakMap<StageEvent, T>();
+  return (e) => {
+    let v = cache.get(e);
+    if (v === undefined) {
+      v = Object.freeze(build(e));
+      cache.set(e, v);
+    }
+    return v;
+  };
+}
+
+export function eventsOfType<P>(events: readonly StageEvent[], type: string): (StageEvent & { params: P })[] {
+  return events.filter((e) => e.type === type) as (StageEvent & { params: P })[];
+}

@@ -1,0 +1,103 @@
+import type { CaseContext } from "../deriveFacts.js";
+import { allocateByWeights, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
+import { CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
+import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
+import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "../types.js";
+
+export interface CompensationBases {
+  readonly paidAmount: number;
+  readonly requestedAmount: number;
+  readonly shippingFee: number;
+}
+
+/**
+ * Options are alternatives the customer chooses among; each rule adds one item to a named
+ * option. Amounts are dinero objects, rounded as the rule says (half-up by default), capped
+ * by the rule's cap, and the cash in one option never exceeds what the customer paid.
+ */
+export function interpretCompensation(
+  events: readonly StageEvent[],
+  bases: CompensationBases,
+  context: CaseContext,
+): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
+  if (events.length === 0) return NO_COMPENSATION;
+  const capsApplied: CapApplied[] = [];
+  const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
+  for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
+    const list = byOption.get(e.params.option) ?? [];
+    list.push(e);
+    byOption.set(e.params.option, list);
+  }
+
+  const options: CompensationOption[] = [];
+  for (const [id, items] of byOption) {
+    let cashLeft: Money | undefined; // of the paid amount, once a cash item needs it
+    let cashItemsAhead = 0;
+    for (const e of items) if (CASH_KINDS.has(e.params.kind)) cashItemsAhead++;
+    const out: CompensationItem[] = [];
+    const amounts: Money[] = [];
+    const cashAmounts: Money[] = [];
+    for (const e of items) {
+      const p = e.params;
+      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases[p.of!]), p.percent!, p.rounding ?? "halfUp");
+      let amountFen = toFen(amount);
+      if (p.cap !== undefined && amountFen > p.cap) {
+        capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
+        amount = fen(p.cap);
+        amountFen = p.cap;
+      }
+      const isCash = CASH_KINDS.has(p.kind);
+      if (isCash) {
+        // Cash never exceeds what is left of the paid amount (the smaller of the two).
+        cashLeft ??= fen(bases.paidAmount);
+        const leftFen = toFen(cashLeft);
+        if (leftFen < amountFen) {
+          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });
+          amount = cashLeft;
+          amountFen = leftFen;
+        }
+        if (--cashItemsAhead > 0) cashLeft = minus(cashLeft, amount); // only a later cash item reads it
+        cashAmounts.push(amount);
+      }
+      amounts.push(amount);
+      out.push({
+        kind: p.kind,
+        amount: amountOf(amountFen),
+        label: p.label,
+        layer: e.layer,
+        ruleSet: e.ruleSet,
+        rule: e.rule,
+        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
+      });
+    }
+    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
+  }
+
+  const reviewReasons = eventsOfType<EventParams<"review.required">>(events, "review.required").map((e) => ({
+    stage: "compensation",
+    code: e.params.code,
+    message: e.params.message,
+    ...(e.params.missing ? { missing: e.params.missing } : {}),
+    ...sourceOf(e),
+  }));
+  return { compensation: { options, capsApplied }, reviewReasons };
+}
+
+// Most cases fire no compensation rule: one frozen answer for all of them.
+const NO_COMPENSATION = Object.freeze({
+  compensation: Object.freeze({ options: Object.freeze([]), capsApplied: Object.freeze([]) }),
+  reviewReasons: Object.freeze([]),
+});
+
+// A sum of one amount is that amount, whose fen the item already carries.
+function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]): ReturnType<typeof toAmount> {
+  if (amounts.length === 1 && items.length === 1) return items[0]!.amount;
+  return toAmount(sum(amounts));
+}
+
+// A refund is split over the requested items in proportion to what was paid for each line.
+function allocateToItems(amount: Money, context: CaseContext): { sku: string; amount: ReturnType<typeof toAmount> }[] {
+  const items = context.requestedItems;
+  const shares = allocateByWeights(amount, items.map((i) => i.unitPrice * i.quantity));
+  return items.map((item, k) => ({ sku: item.sku, amount: toAmount(shares[k]!) }));
+}

@@ -1,0 +1,63 @@
+import fc from "fast-check";
+import { Engine } from "json-rules-engine";
+import { describe, expect, it } from "vitest";
+import { compileRuleSet, createOperatorRegistry, runReference } from "../../src/index.js";
+import { defaultOperatorRegistry, libraryNumberValidator, operatorParts, type ResolvedOperator } from "../../src/engine/operators.js";
+
+const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
+
+// The generated evaluator spells out Operator#evaluate at each leaf and, for the library's
+// numberValidator, answers numbers with `a === a`. These tests pin both to the library.
+describe("operator parts used by the generated evaluator", () => {
+  it("json-rules-engine's numberValidator is `a === a` on every number (NaN, ±Infinity, -0, subnormals included)", () => {
+    const validate = libraryNumberValidator();
+    for (const x of [Number.NaN, Infinity, -Infinity, -0, 0, Number.MIN_VALUE, Number.MAX_VALUE, 1e21, -1e-7]) expect(validate(x)).toBe(x === x);
+    fc.assert(fc.property(fc.double(), (x) => validate(x) === (x === x)), { numRuns });
+  });
+
+  it("classifies the library's operators: numeric ones carry its numberValidator, the others do not", () => {
+    const registry = defaultOperatorRegistry();
+    for (const name of ["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]) {
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: true });
+    }
+    for (const name of ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain", "someFact:equal", "not:lessThan", "swap:in"]) {
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false });
+    }
+    // Not a json-rules-engine Operator, or one with its own evaluate: called as it is.
+    expect(operatorParts({ name: "x", evaluate: () => true } as ResolvedOperator)).toBeUndefined();
+    const patched = (new Engine() as unknown as { operators: { get(n: string): ResolvedOperator } }).operators.get("equal");
+    Object.defineProperty(patched, "evaluate", { value: () => true });
+    expect(operatorParts(patched)).toBeUndefined();
+  });
+
+  it("calls a custom operator's callback and validator with the operator as `this`, as Operator#evaluate does", async () => {
+    const seen: unknown[] = [];
+    const operators = createOperatorRegistry({
+      operators: [
+        {
+          name: "namedEqual",
+          evaluate(this: unknown, a, b) {
+            seen.push((this as { name?: string }).name);
+            return a === b;
+          },
+          factValueValidator(this: unknown, a) {
+            seen.push((this as { name?: string }).name);
+            return typeof a === "string";
+          },
+        },
+      ],
+    });
+    const ruleSet = {
+      id: "t", version: "1", kind: "eligibility", effective: { from: "2026-01-01" },
+      rules: [{ name: "r", conditions: { all: [{ fact: "reason", operator: "namedEqual", value: "no_reason" }] }, event: { type: "review.required", params: { code: "x", message: { "zh-CN": "x", en: "x" } } } }],
+    };
+    for (const reason of ["no_reason", "other", 7]) {
+      const compiled = compileRuleSet(ruleSet, { operators, trace: false }).run({ reason });
+      const reference = await runReference(ruleSet, { reason }, { operators });
+      expect(compiled.events.map((e) => e.rule)).toEqual(reference.events.map((e) => e.rule));
+      expect(compiled.events.length).toBe(reason === "no_reason" ? 1 : 0);
+    }
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen)).toEqual(new Set(["namedEqual"]));
+  });
+});

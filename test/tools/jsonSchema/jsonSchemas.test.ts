@@ -1,0 +1,47 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { Ajv } from "ajv";
+import addFormatsModule from "ajv-formats";
+import { describe, expect, it } from "vitest";
+import { jsonSchemas, serialize } from "../../../src/tools/jsonSchema/jsonSchemas.js";
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const schemas = jsonSchemas();
+const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
+const validate = (name: string, doc: unknown) => {
+  const v = ajv.compile(schemas[name]!);
+  return v(doc) ? [] : v.errors!.map((e) => `${e.instancePath} ${e.message}`);
+};
+const json = (file: string) => JSON.parse(readFileSync(file, "utf8"));
+
+describe("JSON Schemas (generated from the zod schemas)", () => {
+  it.each(Object.keys(schemas))("schema/%s is committed and up to date", (name) => {
+    // Regenerate with: npx aftersales schema --out schema
+    expect(readFileSync(`schema/${name}`, "utf8")).toBe(serialize(schemas[name]!));
+  });
+
+  it("accepts every bundled rule file, the manifest, the table and every fixture and case", () => {
+    for (const f of ["statutory/cn-no-reason-return.json", "statutory/cn-quality.json", "statutory/cn-delivery-risk.json", "platform/sla.json", "platform/service-remedies.json", "platform/compensation.json"]) {
+      expect(validate("rule-set.schema.json", json(`rules/${f}`))).toEqual([]);
+    }
+    expect(validate("policy.schema.json", json("rules/policy.json"))).toEqual([]);
+    expect(validate("sanbao-table.schema.json", json("rules/statutory/cn-sanbao-categories.json"))).toEqual([]);
+    for (const f of readdirSync("fixtures").filter((x) => x.endsWith(".json"))) {
+      const fixture = json(`fixtures/${f}`);
+      expect(validate("fixture.schema.json", fixture)).toEqual([]);
+      expect(validate("case.schema.json", fixture.case)).toEqual([]);
+    }
+  });
+
+  it("underlines what lint rejects: an unknown fact, a typo'd key, params of the wrong event type", () => {
+    const base = json("rules/statutory/cn-no-reason-return.json");
+    const withFact = structuredClone(base);
+    withFact.rules[0].conditions.all[0].fact = "daysSinceDelivry";
+    expect(validate("rule-set.schema.json", withFact).length).toBeGreaterThan(0);
+    const withTypo = structuredClone(base);
+    withTypo.rules[0].conditions.all[0] = { fact: "delivered", oprator: "equal", value: true };
+    expect(validate("rule-set.schema.json", withTypo).length).toBeGreaterThan(0);
+    const wrongParams = structuredClone(base);
+    wrongParams.rules[0].event.params.remedy = "refund";
+    expect(validate("rule-set.schema.json", wrongParams).length).toBeGreaterThan(0);
+  });
+});
