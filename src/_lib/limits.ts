@@ -42,14 +42,17 @@ export function checkShape(value: unknown, limits: ShapeLimits): Issue | undefin
  * A case's only unbounded parts are its arrays: refuse oversized ones before validating
  * each element (zod would report every bad element of a million-item array).
  */
-export function checkCaseArrays(input: unknown, maxItems: number, maxSkus: number): Issue | undefined {
-  if (input === null || typeof input !== "object") return undefined;
-  const order = (input as { order?: unknown }).order;
-  const items = order !== null && typeof order === "object" ? (order as { items?: unknown }).items : undefined;
-  if (Array.isArray(items) && items.length > maxItems) return { code: "too_large", path: ["order", "items"], message: `at most ${maxItems} items (got ${items.length})` };
-  const request = (input as { request?: unknown }).request;
-  const skus = request !== null && typeof request === "object" ? (request as { skus?: unknown }).skus : undefined;
-  if (Array.isArray(skus) && skus.length > maxSkus) return { code: "too_large", path: ["request", "skus"], message: `at most ${maxSkus} skus (got ${skus.length})` };
+export function checkCaseArrays(input: unknown, max: { readonly items: number; readonly parcels: number; readonly requestLines: number }): Issue | undefined {
+  const at = (v: unknown, key: string): unknown => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined);
+  const order = at(input, "order");
+  const arrays: [unknown, (string | number)[], number][] = [
+    [at(order, "items"), ["order", "items"], max.items],
+    [at(order, "parcels"), ["order", "parcels"], max.parcels],
+    [at(at(input, "request"), "lines"), ["request", "lines"], max.requestLines],
+  ];
+  for (const [value, path, limit] of arrays) {
+    if (Array.isArray(value) && value.length > limit) return { code: "too_large", path, message: `at most ${limit} entries (got ${value.length})` };
+  }
   return undefined;
 }
 

@@ -7,7 +7,7 @@ import { parseInstant } from "../time/time.js";
  */
 
 /** Limits that keep one case small enough to decide in microseconds. */
-export const CASE_LIMITS = { items: 200, skus: 200, string: 200 } as const;
+export const CASE_LIMITS = { items: 200, parcels: 200, requestLines: 200, string: 200 } as const;
 
 const text = z.string().min(1).max(CASE_LIMITS.string);
 
@@ -40,16 +40,39 @@ export const ItemFlags = z.strictObject({
   noReasonReturnWaivedAtPurchase: z.boolean().optional(),
 });
 
+/** An order line (子订单): one product, its units, what was paid for it. */
 export const Item = z.strictObject({
+  /** The platform's 子订单 id; the sku when not given. Request lines and parcels name a line by it. */
+  lineId: text.optional(),
   sku: text,
   /** A free string; the bundled 三包 table knows e.g. mobile_phone, laptop, earphones. */
   category: text,
-  /** Fen actually paid per unit. */
+  /** Fen per unit before order-level discounts (the weight an order-level discount is allocated by). */
   unitPrice: Fen,
   quantity: z.number().int().min(1).max(1_000_000),
+  /**
+   * Fen actually paid for the whole line after every discount (优惠分摊). When no line gives
+   * it, the order's paid amount less shipping is allocated over the lines (see docs/contract.md).
+   */
+  paidAmount: Fen.optional(),
   /** Overrides the category table's 三包 period. */
   warrantyMonths: z.number().int().nonnegative().max(1200).optional(),
   flags: ItemFlags.optional(),
+});
+
+/** Units of one line in a parcel; all of the line's units when `quantity` is not given. */
+export const ParcelLine = z.strictObject({
+  line: text,
+  quantity: z.number().int().min(1).max(1_000_000).optional(),
+});
+
+/** A shipment (包裹): which lines and units it carries, when it left and when it was signed for. */
+export const Parcel = z.strictObject({
+  parcelId: text,
+  shippedAt: Timestamp.optional(),
+  /** 签收: a line's windows run from the day after its own parcel was signed for. */
+  deliveredAt: Timestamp.optional(),
+  lines: z.array(ParcelLine).min(1).max(CASE_LIMITS.items),
 });
 
 export const RequestType = z.enum(["return", "exchange", "repair", "refund_only", "reship", "complaint", "inquiry", "logistics"]);
@@ -58,6 +81,22 @@ export const RequestReason = z.enum([
   "damaged_in_transit", "lost_in_transit", "logistics_delay", "price_drop", "service", "other",
 ]);
 export const GoodsCondition = z.enum(["unopened", "opened_for_inspection", "used", "damaged_by_customer"]);
+/** The request types that ask for a remedy on goods; the others (complaint, inquiry, logistics) ask for none. */
+export const RemedyWanted = z.enum(["return", "exchange", "repair", "refund_only", "reship"]);
+
+/** What the customer asks for one order line: how many units, which remedy, their condition. */
+export const RequestLine = z.strictObject({
+  /** The order line's lineId (or sku). */
+  line: text,
+  /** Units asked about; all of the line's units when not given. */
+  quantity: z.number().int().min(1).max(1_000_000).optional(),
+  /** The parcel the units came in, needed only when the line's units came in parcels signed at different times. */
+  parcel: text.optional(),
+  /** The remedy wanted for this line; request.type when not given. */
+  remedy: RemedyWanted.optional(),
+  /** The condition of these units; request.goodsCondition when not given. */
+  goodsCondition: GoodsCondition.optional(),
+});
 
 export const Order = z.strictObject({
   orderId: text,
@@ -65,20 +104,23 @@ export const Order = z.strictObject({
   placedAt: Timestamp,
   paidAt: Timestamp.optional(),
   shippedAt: Timestamp.optional(),
-  /** 签收: when the customer signed for the goods. */
+  /** 签收: when the customer signed for the goods (an order in one parcel; otherwise give `parcels`). */
   deliveredAt: Timestamp.optional(),
   promisedDeliveryBy: Timestamp.optional(),
-  /** Fen actually paid for the order. */
+  /** Fen actually paid for the order: the lines after every discount, plus shipping. */
   paidAmount: Fen,
   shippingFee: Fen.optional(),
+  /** The order lines (子订单). */
   items: z.array(Item).min(1).max(CASE_LIMITS.items),
+  /** Shipments, when the order went out in more than one; replaces order.shippedAt/deliveredAt. */
+  parcels: z.array(Parcel).min(1).max(CASE_LIMITS.parcels).optional(),
 });
 
 export const Request = z.strictObject({
   type: RequestType,
   reason: RequestReason,
-  /** The items the request is about; default all. */
-  skus: z.array(text).min(1).max(CASE_LIMITS.skus).optional(),
+  /** The lines and units the request is about; every unit of every line when not given. */
+  lines: z.array(RequestLine).min(1).max(CASE_LIMITS.requestLines).optional(),
   goodsCondition: GoodsCondition.optional(),
   safetyHazard: z.boolean().optional(),
   keepsGoods: z.boolean().optional(),
@@ -113,39 +155,93 @@ export const CaseSchema = CaseShape
     for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue });
   });
 
+/** The id request lines and parcels use for an order line: its lineId, else its sku. */
+export function lineIdOf(item: { readonly lineId?: string | undefined; readonly sku: string }): string {
+  return item.lineId ?? item.sku;
+}
+
 /**
- * What the shape alone cannot say: skus are unique and requested skus exist, the lines'
- * total stays exact, delivery is not before the order. Run by the schema's refinement and
- * by the fast path that skips zod for valid cases (parseCase.ts), so both judge alike.
+ * What the shape alone cannot say: line ids are unique and every reference to a line or a
+ * parcel exists, no more units are shipped or requested than were ordered, the line totals
+ * agree with the order's paid amount, and signing is not before the order. Run by the
+ * schema's refinement and by the fast path that skips zod for valid cases (parseCase.ts),
+ * so both judge alike.
  */
 export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly ConsistencyIssue[] {
   // Runs for every valid case: no allocation unless there is an issue, and linear scans
-  // for the usual handful of items (a Set beyond that).
+  // for the usual handful of lines (a Map beyond that).
   let issues: ConsistencyIssue[] | undefined;
-  const items = c.order.items;
-  const seen = items.length > 16 ? new Set<string>() : undefined;
-  const isSku = (sku: string, before: number) => {
-    if (seen) return seen.has(sku);
-    for (let j = 0; j < before; j++) if (items[j]!.sku === sku) return true;
-    return false;
+  const add = (path: (string | number)[], message: string) => (issues ??= []).push({ path, message });
+  const { order, request } = c;
+  const items = order.items;
+  const index = items.length > 16 ? new Map<string, number>() : undefined;
+  const lineAt = (id: string, before: number): number => {
+    if (index) return index.get(id) ?? -1;
+    for (let j = 0; j < before; j++) if (lineIdOf(items[j]!) === id) return j;
+    return -1;
   };
-  let lines = 0;
+  let listTotal = 0;
+  let paidLines = 0;
+  let paidTotal = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    if (isSku(item.sku, i)) (issues ??= []).push({ path: ["order", "items", i, "sku"], message: `duplicate sku "${item.sku}"` });
-    seen?.add(item.sku);
-    lines += item.unitPrice * item.quantity;
-  }
-  const requested = c.request.skus;
-  if (requested) {
-    for (let i = 0; i < requested.length; i++) {
-      const sku = requested[i]!;
-      if (!isSku(sku, items.length)) (issues ??= []).push({ path: ["request", "skus", i], message: `sku "${sku}" is not an item of the order` });
+    const id = lineIdOf(item);
+    if (lineAt(id, i) >= 0) add(["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], `duplicate order line "${id}"`);
+    else index?.set(id, i);
+    listTotal += item.unitPrice * item.quantity;
+    if (item.paidAmount !== undefined) {
+      paidLines++;
+      paidTotal += item.paidAmount;
     }
   }
-  if (lines > MAX_FEN) (issues ??= []).push({ path: ["order", "items"], message: `the items total more than ${MAX_FEN} fen (¥1,000,000,000)` });
-  if (c.order.deliveredAt && parseInstant(c.order.deliveredAt) < parseInstant(c.order.placedAt)) {
-    (issues ??= []).push({ path: ["order", "deliveredAt"], message: "deliveredAt is before placedAt" });
+  if (listTotal > MAX_FEN) add(["order", "items"], `the items total more than ${MAX_FEN} fen (¥1,000,000,000)`);
+  const shipping = order.shippingFee ?? 0;
+  if (paidLines === items.length && paidTotal + shipping !== order.paidAmount) {
+    add(["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is not the order's paidAmount (${order.paidAmount} fen)`);
+  } else if (paidLines < items.length && paidTotal + shipping > order.paidAmount) {
+    add(["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is more than the order's paidAmount (${order.paidAmount} fen)`);
+  }
+
+  const placedAt = parseInstant(order.placedAt);
+  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) add(["order", "deliveredAt"], "deliveredAt is before placedAt");
+  const parcels = order.parcels;
+  if (parcels !== undefined) {
+    if (order.deliveredAt !== undefined) add(["order", "deliveredAt"], "an order with parcels gives each parcel's deliveredAt instead");
+    if (order.shippedAt !== undefined) add(["order", "shippedAt"], "an order with parcels gives each parcel's shippedAt instead");
+    const shipped = new Array<number>(items.length).fill(0);
+    for (let p = 0; p < parcels.length; p++) {
+      const parcel = parcels[p]!;
+      for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) add(["order", "parcels", p, "parcelId"], `duplicate parcel "${parcel.parcelId}"`);
+      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) add(["order", "parcels", p, "deliveredAt"], "deliveredAt is before placedAt");
+      for (let k = 0; k < parcel.lines.length; k++) {
+        const pl = parcel.lines[k]!;
+        const at = lineAt(pl.line, items.length);
+        if (at < 0) add(["order", "parcels", p, "lines", k, "line"], `"${pl.line}" is not a line of the order`);
+        else shipped[at]! += pl.quantity ?? items[at]!.quantity;
+      }
+    }
+    for (let i = 0; i < items.length; i++) {
+      if (shipped[i]! > items[i]!.quantity) add(["order", "parcels"], `the parcels carry ${shipped[i]} units of line "${lineIdOf(items[i]!)}", which has ${items[i]!.quantity}`);
+    }
+  }
+
+  const lines = request.lines;
+  if (lines !== undefined) {
+    for (let r = 0; r < lines.length; r++) {
+      const rl = lines[r]!;
+      const at = lineAt(rl.line, items.length);
+      if (at < 0) {
+        add(["request", "lines", r, "line"], `"${rl.line}" is not a line of the order`);
+        continue;
+      }
+      for (let q = 0; q < r; q++) if (lines[q]!.line === rl.line) add(["request", "lines", r, "line"], `line "${rl.line}" is requested twice`);
+      if (rl.quantity !== undefined && rl.quantity > items[at]!.quantity) {
+        add(["request", "lines", r, "quantity"], `${rl.quantity} units requested of line "${rl.line}", which has ${items[at]!.quantity}`);
+      }
+      if (rl.parcel !== undefined && !parcels?.some((p) => p.parcelId === rl.parcel && p.lines.some((pl) => pl.line === rl.line))) {
+        add(["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
+      }
+    }
   }
   return issues ?? NO_ISSUES;
 }
@@ -161,3 +257,5 @@ const NO_ISSUES: readonly ConsistencyIssue[] = Object.freeze([]);
 export type Case = z.output<typeof CaseSchema>;
 export type CaseInput = z.input<typeof CaseSchema>;
 export type OrderItem = z.output<typeof Item>;
+export type OrderParcel = z.output<typeof Parcel>;
+export type RequestLineT = z.output<typeof RequestLine>;

@@ -5,7 +5,7 @@
 "use strict";
 export const validate = validate10;
 export default validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"caseId":{"type":"string","minLength":1,"maxLength":200},"reportedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"order":{"type":"object","properties":{"orderId":{"type":"string","minLength":1,"maxLength":200},"currency":{"type":"string","const":"CNY"},"placedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"paidAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"shippedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"deliveredAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"promisedDeliveryBy":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"paidAmount":{"type":"integer","minimum":0,"maximum":100000000000},"shippingFee":{"type":"integer","minimum":0,"maximum":100000000000},"items":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"object","properties":{"sku":{"type":"string","minLength":1,"maxLength":200},"category":{"type":"string","minLength":1,"maxLength":200},"unitPrice":{"type":"integer","minimum":0,"maximum":100000000000},"quantity":{"type":"integer","minimum":1,"maximum":1000000},"warrantyMonths":{"type":"integer","minimum":0,"maximum":1200},"flags":{"type":"object","properties":{"customMade":{"type":"boolean"},"perishable":{"type":"boolean"},"digitalDownload":{"type":"boolean"},"sealedMediaOpened":{"type":"boolean"},"periodical":{"type":"boolean"},"noReasonReturnWaivedAtPurchase":{"type":"boolean"}},"additionalProperties":false}},"required":["sku","category","unitPrice","quantity"],"additionalProperties":false}}},"required":["orderId","currency","placedAt","paidAmount","items"],"additionalProperties":false},"request":{"type":"object","properties":{"type":{"type":"string","enum":["return","exchange","repair","refund_only","reship","complaint","inquiry","logistics"]},"reason":{"type":"string","enum":["no_reason","quality_fault","not_as_described","wrong_item","missing_item","damaged_in_transit","lost_in_transit","logistics_delay","price_drop","service","other"]},"skus":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"string","minLength":1,"maxLength":200}},"goodsCondition":{"type":"string","enum":["unopened","opened_for_inspection","used","damaged_by_customer"]},"safetyHazard":{"type":"boolean"},"keepsGoods":{"type":"boolean"},"priorRepairs":{"type":"integer","minimum":0,"maximum":1000000},"evidence":{"type":"object","properties":{"photos":{"type":"boolean"},"video":{"type":"boolean"},"inspectionReport":{"type":"boolean"}},"additionalProperties":false},"batchComplaintCount":{"type":"integer","minimum":0,"maximum":1000000}},"required":["type","reason"],"additionalProperties":false},"customer":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"tier":{"type":"string","enum":["normal","vip"]},"annualSpend":{"type":"integer","minimum":0,"maximum":100000000000},"accountCreatedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"orderCount":{"type":"integer","minimum":0,"maximum":1000000},"returnCount":{"type":"integer","minimum":0,"maximum":1000000},"negativeReviewCount":{"type":"integer","minimum":0,"maximum":1000000},"offPlatformContact":{"type":"boolean"}},"required":["id","tier"],"additionalProperties":false}},"required":["caseId","reportedAt","order","request","customer"],"additionalProperties":false};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","type":"object","properties":{"caseId":{"type":"string","minLength":1,"maxLength":200},"reportedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"order":{"type":"object","properties":{"orderId":{"type":"string","minLength":1,"maxLength":200},"currency":{"type":"string","const":"CNY"},"placedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"paidAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"shippedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"deliveredAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"promisedDeliveryBy":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"paidAmount":{"type":"integer","minimum":0,"maximum":100000000000},"shippingFee":{"type":"integer","minimum":0,"maximum":100000000000},"items":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"object","properties":{"lineId":{"type":"string","minLength":1,"maxLength":200},"sku":{"type":"string","minLength":1,"maxLength":200},"category":{"type":"string","minLength":1,"maxLength":200},"unitPrice":{"type":"integer","minimum":0,"maximum":100000000000},"quantity":{"type":"integer","minimum":1,"maximum":1000000},"paidAmount":{"type":"integer","minimum":0,"maximum":100000000000},"warrantyMonths":{"type":"integer","minimum":0,"maximum":1200},"flags":{"type":"object","properties":{"customMade":{"type":"boolean"},"perishable":{"type":"boolean"},"digitalDownload":{"type":"boolean"},"sealedMediaOpened":{"type":"boolean"},"periodical":{"type":"boolean"},"noReasonReturnWaivedAtPurchase":{"type":"boolean"}},"additionalProperties":false}},"required":["sku","category","unitPrice","quantity"],"additionalProperties":false}},"parcels":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"object","properties":{"parcelId":{"type":"string","minLength":1,"maxLength":200},"shippedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"deliveredAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"lines":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"object","properties":{"line":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1,"maximum":1000000}},"required":["line"],"additionalProperties":false}}},"required":["parcelId","lines"],"additionalProperties":false}}},"required":["orderId","currency","placedAt","paidAmount","items"],"additionalProperties":false},"request":{"type":"object","properties":{"type":{"type":"string","enum":["return","exchange","repair","refund_only","reship","complaint","inquiry","logistics"]},"reason":{"type":"string","enum":["no_reason","quality_fault","not_as_described","wrong_item","missing_item","damaged_in_transit","lost_in_transit","logistics_delay","price_drop","service","other"]},"lines":{"minItems":1,"maxItems":200,"type":"array","items":{"type":"object","properties":{"line":{"type":"string","minLength":1,"maxLength":200},"quantity":{"type":"integer","minimum":1,"maximum":1000000},"parcel":{"type":"string","minLength":1,"maxLength":200},"remedy":{"type":"string","enum":["return","exchange","repair","refund_only","reship"]},"goodsCondition":{"type":"string","enum":["unopened","opened_for_inspection","used","damaged_by_customer"]}},"required":["line"],"additionalProperties":false}},"goodsCondition":{"type":"string","enum":["unopened","opened_for_inspection","used","damaged_by_customer"]},"safetyHazard":{"type":"boolean"},"keepsGoods":{"type":"boolean"},"priorRepairs":{"type":"integer","minimum":0,"maximum":1000000},"evidence":{"type":"object","properties":{"photos":{"type":"boolean"},"video":{"type":"boolean"},"inspectionReport":{"type":"boolean"}},"additionalProperties":false},"batchComplaintCount":{"type":"integer","minimum":0,"maximum":1000000}},"required":["type","reason"],"additionalProperties":false},"customer":{"type":"object","properties":{"id":{"type":"string","minLength":1,"maxLength":200},"tier":{"type":"string","enum":["normal","vip"]},"annualSpend":{"type":"integer","minimum":0,"maximum":100000000000},"accountCreatedAt":{"type":"string","format":"date-time","pattern":"^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"},"orderCount":{"type":"integer","minimum":0,"maximum":1000000},"returnCount":{"type":"integer","minimum":0,"maximum":1000000},"negativeReviewCount":{"type":"integer","minimum":0,"maximum":1000000},"offPlatformContact":{"type":"boolean"}},"required":["id","tier"],"additionalProperties":false}},"required":["caseId","reportedAt","order","request","customer"],"additionalProperties":false};
 const func2 = (function ucs2length(str) {
     const len = str.length;
     let length = 0;
@@ -359,24 +359,51 @@ return false;
 else {
 const _errs31 = errors;
 for(const key2 in data13){
-if(!((((((key2 === "sku") || (key2 === "category")) || (key2 === "unitPrice")) || (key2 === "quantity")) || (key2 === "warrantyMonths")) || (key2 === "flags"))){
+if(!((((((((key2 === "lineId") || (key2 === "sku")) || (key2 === "category")) || (key2 === "unitPrice")) || (key2 === "quantity")) || (key2 === "paidAmount")) || (key2 === "warrantyMonths")) || (key2 === "flags"))){
 validate10.errors = [{instancePath:instancePath+"/order/items/" + i0,schemaPath:"#/properties/order/properties/items/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2}}];
 return false;
 break;
 }
 }
 if(_errs31 === errors){
-if(data13.sku !== undefined){
-let data14 = data13.sku;
+if(data13.lineId !== undefined){
+let data14 = data13.lineId;
 const _errs32 = errors;
 if(errors === _errs32){
 if(typeof data14 === "string"){
 if(func2(data14) > 200){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/sku",schemaPath:"#/properties/order/properties/items/items/properties/sku/maxLength",keyword:"maxLength",params:{limit: 200}}];
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/lineId",schemaPath:"#/properties/order/properties/items/items/properties/lineId/maxLength",keyword:"maxLength",params:{limit: 200}}];
 return false;
 }
 else {
 if(func2(data14) < 1){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/lineId",schemaPath:"#/properties/order/properties/items/items/properties/lineId/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/lineId",schemaPath:"#/properties/order/properties/items/items/properties/lineId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid3 = _errs32 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.sku !== undefined){
+let data15 = data13.sku;
+const _errs34 = errors;
+if(errors === _errs34){
+if(typeof data15 === "string"){
+if(func2(data15) > 200){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/sku",schemaPath:"#/properties/order/properties/items/items/properties/sku/maxLength",keyword:"maxLength",params:{limit: 200}}];
+return false;
+}
+else {
+if(func2(data15) < 1){
 validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/sku",schemaPath:"#/properties/order/properties/items/items/properties/sku/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
@@ -387,23 +414,23 @@ validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/sku",sche
 return false;
 }
 }
-var valid3 = _errs32 === errors;
+var valid3 = _errs34 === errors;
 }
 else {
 var valid3 = true;
 }
 if(valid3){
 if(data13.category !== undefined){
-let data15 = data13.category;
-const _errs34 = errors;
-if(errors === _errs34){
-if(typeof data15 === "string"){
-if(func2(data15) > 200){
+let data16 = data13.category;
+const _errs36 = errors;
+if(errors === _errs36){
+if(typeof data16 === "string"){
+if(func2(data16) > 200){
 validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/category",schemaPath:"#/properties/order/properties/items/items/properties/category/maxLength",keyword:"maxLength",params:{limit: 200}}];
 return false;
 }
 else {
-if(func2(data15) < 1){
+if(func2(data16) < 1){
 validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/category",schemaPath:"#/properties/order/properties/items/items/properties/category/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
@@ -414,55 +441,28 @@ validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/category"
 return false;
 }
 }
-var valid3 = _errs34 === errors;
-}
-else {
-var valid3 = true;
-}
-if(valid3){
-if(data13.unitPrice !== undefined){
-let data16 = data13.unitPrice;
-const _errs36 = errors;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/type",keyword:"type",params:{type: "integer"}}];
-return false;
-}
-if(errors === _errs36){
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 > 100000000000 || isNaN(data16)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000000}}];
-return false;
-}
-else {
-if(data16 < 0 || isNaN(data16)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
-return false;
-}
-}
-}
-}
 var valid3 = _errs36 === errors;
 }
 else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.quantity !== undefined){
-let data17 = data13.quantity;
+if(data13.unitPrice !== undefined){
+let data17 = data13.unitPrice;
 const _errs38 = errors;
 if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/type",keyword:"type",params:{type: "integer"}}];
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs38){
 if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 > 1000000 || isNaN(data17)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
+if(data17 > 100000000000 || isNaN(data17)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000000}}];
 return false;
 }
 else {
-if(data17 < 1 || isNaN(data17)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+if(data17 < 0 || isNaN(data17)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/unitPrice",schemaPath:"#/properties/order/properties/items/items/properties/unitPrice/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
@@ -474,22 +474,22 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.warrantyMonths !== undefined){
-let data18 = data13.warrantyMonths;
+if(data13.quantity !== undefined){
+let data18 = data13.quantity;
 const _errs40 = errors;
 if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/type",keyword:"type",params:{type: "integer"}}];
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
 if(errors === _errs40){
 if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 1200 || isNaN(data18)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200}}];
+if(data18 > 1000000 || isNaN(data18)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data18 < 0 || isNaN(data18)){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+if(data18 < 1 || isNaN(data18)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/quantity",schemaPath:"#/properties/order/properties/items/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
 return false;
 }
 }
@@ -501,48 +501,78 @@ else {
 var valid3 = true;
 }
 if(valid3){
-if(data13.flags !== undefined){
-let data19 = data13.flags;
+if(data13.paidAmount !== undefined){
+let data19 = data13.paidAmount;
 const _errs42 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/paidAmount",schemaPath:"#/properties/order/properties/items/items/properties/paidAmount/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
 if(errors === _errs42){
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 > 100000000000 || isNaN(data19)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/paidAmount",schemaPath:"#/properties/order/properties/items/items/properties/paidAmount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000000}}];
+return false;
+}
+else {
+if(data19 < 0 || isNaN(data19)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/paidAmount",schemaPath:"#/properties/order/properties/items/items/properties/paidAmount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid3 = _errs42 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.warrantyMonths !== undefined){
+let data20 = data13.warrantyMonths;
 const _errs44 = errors;
-for(const key3 in data19){
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs44){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 > 1200 || isNaN(data20)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1200}}];
+return false;
+}
+else {
+if(data20 < 0 || isNaN(data20)){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/warrantyMonths",schemaPath:"#/properties/order/properties/items/items/properties/warrantyMonths/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
+return false;
+}
+}
+}
+}
+var valid3 = _errs44 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.flags !== undefined){
+let data21 = data13.flags;
+const _errs46 = errors;
+if(errors === _errs46){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+const _errs48 = errors;
+for(const key3 in data21){
 if(!((((((key3 === "customMade") || (key3 === "perishable")) || (key3 === "digitalDownload")) || (key3 === "sealedMediaOpened")) || (key3 === "periodical")) || (key3 === "noReasonReturnWaivedAtPurchase"))){
 validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags",schemaPath:"#/properties/order/properties/items/items/properties/flags/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3}}];
 return false;
 break;
 }
 }
-if(_errs44 === errors){
-if(data19.customMade !== undefined){
-const _errs45 = errors;
-if(typeof data19.customMade !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/customMade",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/customMade/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid4 = _errs45 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data19.perishable !== undefined){
-const _errs47 = errors;
-if(typeof data19.perishable !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/perishable",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/perishable/type",keyword:"type",params:{type: "boolean"}}];
-return false;
-}
-var valid4 = _errs47 === errors;
-}
-else {
-var valid4 = true;
-}
-if(valid4){
-if(data19.digitalDownload !== undefined){
+if(_errs48 === errors){
+if(data21.customMade !== undefined){
 const _errs49 = errors;
-if(typeof data19.digitalDownload !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/digitalDownload",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/digitalDownload/type",keyword:"type",params:{type: "boolean"}}];
+if(typeof data21.customMade !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/customMade",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/customMade/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid4 = _errs49 === errors;
@@ -551,10 +581,10 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.sealedMediaOpened !== undefined){
+if(data21.perishable !== undefined){
 const _errs51 = errors;
-if(typeof data19.sealedMediaOpened !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/sealedMediaOpened",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/sealedMediaOpened/type",keyword:"type",params:{type: "boolean"}}];
+if(typeof data21.perishable !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/perishable",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/perishable/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid4 = _errs51 === errors;
@@ -563,10 +593,10 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.periodical !== undefined){
+if(data21.digitalDownload !== undefined){
 const _errs53 = errors;
-if(typeof data19.periodical !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/periodical",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/periodical/type",keyword:"type",params:{type: "boolean"}}];
+if(typeof data21.digitalDownload !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/digitalDownload",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/digitalDownload/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid4 = _errs53 === errors;
@@ -575,13 +605,37 @@ else {
 var valid4 = true;
 }
 if(valid4){
-if(data19.noReasonReturnWaivedAtPurchase !== undefined){
+if(data21.sealedMediaOpened !== undefined){
 const _errs55 = errors;
-if(typeof data19.noReasonReturnWaivedAtPurchase !== "boolean"){
-validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/noReasonReturnWaivedAtPurchase",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/noReasonReturnWaivedAtPurchase/type",keyword:"type",params:{type: "boolean"}}];
+if(typeof data21.sealedMediaOpened !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/sealedMediaOpened",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/sealedMediaOpened/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
 var valid4 = _errs55 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data21.periodical !== undefined){
+const _errs57 = errors;
+if(typeof data21.periodical !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/periodical",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/periodical/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid4 = _errs57 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data21.noReasonReturnWaivedAtPurchase !== undefined){
+const _errs59 = errors;
+if(typeof data21.noReasonReturnWaivedAtPurchase !== "boolean"){
+validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags/noReasonReturnWaivedAtPurchase",schemaPath:"#/properties/order/properties/items/items/properties/flags/properties/noReasonReturnWaivedAtPurchase/type",keyword:"type",params:{type: "boolean"}}];
+return false;
+}
+var valid4 = _errs59 === errors;
 }
 else {
 var valid4 = true;
@@ -598,10 +652,12 @@ validate10.errors = [{instancePath:instancePath+"/order/items/" + i0+"/flags",sc
 return false;
 }
 }
-var valid3 = _errs42 === errors;
+var valid3 = _errs46 === errors;
 }
 else {
 var valid3 = true;
+}
+}
 }
 }
 }
@@ -634,6 +690,264 @@ var valid1 = _errs27 === errors;
 else {
 var valid1 = true;
 }
+if(valid1){
+if(data2.parcels !== undefined){
+let data28 = data2.parcels;
+const _errs61 = errors;
+if(errors === _errs61){
+if(Array.isArray(data28)){
+if(data28.length > 200){
+validate10.errors = [{instancePath:instancePath+"/order/parcels",schemaPath:"#/properties/order/properties/parcels/maxItems",keyword:"maxItems",params:{limit: 200}}];
+return false;
+}
+else {
+if(data28.length < 1){
+validate10.errors = [{instancePath:instancePath+"/order/parcels",schemaPath:"#/properties/order/properties/parcels/minItems",keyword:"minItems",params:{limit: 1}}];
+return false;
+}
+else {
+var valid5 = true;
+const len1 = data28.length;
+for(let i1=0; i1<len1; i1++){
+let data29 = data28[i1];
+const _errs63 = errors;
+if(errors === _errs63){
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+let missing3;
+if(((data29.parcelId === undefined) && (missing3 = "parcelId")) || ((data29.lines === undefined) && (missing3 = "lines"))){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1,schemaPath:"#/properties/order/properties/parcels/items/required",keyword:"required",params:{missingProperty: missing3}}];
+return false;
+}
+else {
+const _errs65 = errors;
+for(const key4 in data29){
+if(!((((key4 === "parcelId") || (key4 === "shippedAt")) || (key4 === "deliveredAt")) || (key4 === "lines"))){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1,schemaPath:"#/properties/order/properties/parcels/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
+return false;
+break;
+}
+}
+if(_errs65 === errors){
+if(data29.parcelId !== undefined){
+let data30 = data29.parcelId;
+const _errs66 = errors;
+if(errors === _errs66){
+if(typeof data30 === "string"){
+if(func2(data30) > 200){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/parcelId",schemaPath:"#/properties/order/properties/parcels/items/properties/parcelId/maxLength",keyword:"maxLength",params:{limit: 200}}];
+return false;
+}
+else {
+if(func2(data30) < 1){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/parcelId",schemaPath:"#/properties/order/properties/parcels/items/properties/parcelId/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/parcelId",schemaPath:"#/properties/order/properties/parcels/items/properties/parcelId/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid6 = _errs66 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data29.shippedAt !== undefined){
+let data31 = data29.shippedAt;
+const _errs68 = errors;
+if(errors === _errs68){
+if(errors === _errs68){
+if(typeof data31 === "string"){
+if(!pattern0.test(data31)){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/shippedAt",schemaPath:"#/properties/order/properties/parcels/items/properties/shippedAt/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"}}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/shippedAt",schemaPath:"#/properties/order/properties/parcels/items/properties/shippedAt/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+var valid6 = _errs68 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data29.deliveredAt !== undefined){
+let data32 = data29.deliveredAt;
+const _errs70 = errors;
+if(errors === _errs70){
+if(errors === _errs70){
+if(typeof data32 === "string"){
+if(!pattern0.test(data32)){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/deliveredAt",schemaPath:"#/properties/order/properties/parcels/items/properties/deliveredAt/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"}}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/deliveredAt",schemaPath:"#/properties/order/properties/parcels/items/properties/deliveredAt/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+}
+var valid6 = _errs70 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data29.lines !== undefined){
+let data33 = data29.lines;
+const _errs72 = errors;
+if(errors === _errs72){
+if(Array.isArray(data33)){
+if(data33.length > 200){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/maxItems",keyword:"maxItems",params:{limit: 200}}];
+return false;
+}
+else {
+if(data33.length < 1){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/minItems",keyword:"minItems",params:{limit: 1}}];
+return false;
+}
+else {
+var valid7 = true;
+const len2 = data33.length;
+for(let i2=0; i2<len2; i2++){
+let data34 = data33[i2];
+const _errs74 = errors;
+if(errors === _errs74){
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+let missing4;
+if((data34.line === undefined) && (missing4 = "line")){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2,schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/required",keyword:"required",params:{missingProperty: missing4}}];
+return false;
+}
+else {
+const _errs76 = errors;
+for(const key5 in data34){
+if(!((key5 === "line") || (key5 === "quantity"))){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2,schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}}];
+return false;
+break;
+}
+}
+if(_errs76 === errors){
+if(data34.line !== undefined){
+let data35 = data34.line;
+const _errs77 = errors;
+if(errors === _errs77){
+if(typeof data35 === "string"){
+if(func2(data35) > 200){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/line",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/line/maxLength",keyword:"maxLength",params:{limit: 200}}];
+return false;
+}
+else {
+if(func2(data35) < 1){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/line",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/line/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/line",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/line/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid8 = _errs77 === errors;
+}
+else {
+var valid8 = true;
+}
+if(valid8){
+if(data34.quantity !== undefined){
+let data36 = data34.quantity;
+const _errs79 = errors;
+if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/quantity",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/quantity/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs79){
+if((typeof data36 == "number") && (isFinite(data36))){
+if(data36 > 1000000 || isNaN(data36)){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/quantity",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/quantity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
+return false;
+}
+else {
+if(data36 < 1 || isNaN(data36)){
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2+"/quantity",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid8 = _errs79 === errors;
+}
+else {
+var valid8 = true;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines/" + i2,schemaPath:"#/properties/order/properties/parcels/items/properties/lines/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid7 = _errs74 === errors;
+if(!valid7){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1+"/lines",schemaPath:"#/properties/order/properties/parcels/items/properties/lines/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid6 = _errs72 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels/" + i1,schemaPath:"#/properties/order/properties/parcels/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid5 = _errs63 === errors;
+if(!valid5){
+break;
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/order/parcels",schemaPath:"#/properties/order/properties/parcels/type",keyword:"type",params:{type: "array"}}];
+return false;
+}
+}
+var valid1 = _errs61 === errors;
+}
+else {
+var valid1 = true;
+}
+}
 }
 }
 }
@@ -658,99 +972,224 @@ var valid0 = true;
 }
 if(valid0){
 if(data.request !== undefined){
-let data26 = data.request;
-const _errs57 = errors;
-if(errors === _errs57){
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-let missing3;
-if(((data26.type === undefined) && (missing3 = "type")) || ((data26.reason === undefined) && (missing3 = "reason"))){
-validate10.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: missing3}}];
+let data37 = data.request;
+const _errs81 = errors;
+if(errors === _errs81){
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+let missing5;
+if(((data37.type === undefined) && (missing5 = "type")) || ((data37.reason === undefined) && (missing5 = "reason"))){
+validate10.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/required",keyword:"required",params:{missingProperty: missing5}}];
 return false;
 }
 else {
-const _errs59 = errors;
-for(const key4 in data26){
-if(!(func4.call(schema11.properties.request.properties, key4))){
-validate10.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4}}];
+const _errs83 = errors;
+for(const key6 in data37){
+if(!(func4.call(schema11.properties.request.properties, key6))){
+validate10.errors = [{instancePath:instancePath+"/request",schemaPath:"#/properties/request/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}}];
 return false;
 break;
 }
 }
-if(_errs59 === errors){
-if(data26.type !== undefined){
-let data27 = data26.type;
-const _errs60 = errors;
-if(typeof data27 !== "string"){
+if(_errs83 === errors){
+if(data37.type !== undefined){
+let data38 = data37.type;
+const _errs84 = errors;
+if(typeof data38 !== "string"){
 validate10.errors = [{instancePath:instancePath+"/request/type",schemaPath:"#/properties/request/properties/type/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((((((((data27 === "return") || (data27 === "exchange")) || (data27 === "repair")) || (data27 === "refund_only")) || (data27 === "reship")) || (data27 === "complaint")) || (data27 === "inquiry")) || (data27 === "logistics"))){
+if(!((((((((data38 === "return") || (data38 === "exchange")) || (data38 === "repair")) || (data38 === "refund_only")) || (data38 === "reship")) || (data38 === "complaint")) || (data38 === "inquiry")) || (data38 === "logistics"))){
 validate10.errors = [{instancePath:instancePath+"/request/type",schemaPath:"#/properties/request/properties/type/enum",keyword:"enum",params:{allowedValues: schema11.properties.request.properties.type.enum}}];
 return false;
 }
-var valid5 = _errs60 === errors;
+var valid9 = _errs84 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.reason !== undefined){
-let data28 = data26.reason;
-const _errs62 = errors;
-if(typeof data28 !== "string"){
+if(valid9){
+if(data37.reason !== undefined){
+let data39 = data37.reason;
+const _errs86 = errors;
+if(typeof data39 !== "string"){
 validate10.errors = [{instancePath:instancePath+"/request/reason",schemaPath:"#/properties/request/properties/reason/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!(((((((((((data28 === "no_reason") || (data28 === "quality_fault")) || (data28 === "not_as_described")) || (data28 === "wrong_item")) || (data28 === "missing_item")) || (data28 === "damaged_in_transit")) || (data28 === "lost_in_transit")) || (data28 === "logistics_delay")) || (data28 === "price_drop")) || (data28 === "service")) || (data28 === "other"))){
+if(!(((((((((((data39 === "no_reason") || (data39 === "quality_fault")) || (data39 === "not_as_described")) || (data39 === "wrong_item")) || (data39 === "missing_item")) || (data39 === "damaged_in_transit")) || (data39 === "lost_in_transit")) || (data39 === "logistics_delay")) || (data39 === "price_drop")) || (data39 === "service")) || (data39 === "other"))){
 validate10.errors = [{instancePath:instancePath+"/request/reason",schemaPath:"#/properties/request/properties/reason/enum",keyword:"enum",params:{allowedValues: schema11.properties.request.properties.reason.enum}}];
 return false;
 }
-var valid5 = _errs62 === errors;
+var valid9 = _errs86 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.skus !== undefined){
-let data29 = data26.skus;
-const _errs64 = errors;
-if(errors === _errs64){
-if(Array.isArray(data29)){
-if(data29.length > 200){
-validate10.errors = [{instancePath:instancePath+"/request/skus",schemaPath:"#/properties/request/properties/skus/maxItems",keyword:"maxItems",params:{limit: 200}}];
+if(valid9){
+if(data37.lines !== undefined){
+let data40 = data37.lines;
+const _errs88 = errors;
+if(errors === _errs88){
+if(Array.isArray(data40)){
+if(data40.length > 200){
+validate10.errors = [{instancePath:instancePath+"/request/lines",schemaPath:"#/properties/request/properties/lines/maxItems",keyword:"maxItems",params:{limit: 200}}];
 return false;
 }
 else {
-if(data29.length < 1){
-validate10.errors = [{instancePath:instancePath+"/request/skus",schemaPath:"#/properties/request/properties/skus/minItems",keyword:"minItems",params:{limit: 1}}];
+if(data40.length < 1){
+validate10.errors = [{instancePath:instancePath+"/request/lines",schemaPath:"#/properties/request/properties/lines/minItems",keyword:"minItems",params:{limit: 1}}];
 return false;
 }
 else {
-var valid6 = true;
-const len1 = data29.length;
-for(let i1=0; i1<len1; i1++){
-let data30 = data29[i1];
-const _errs66 = errors;
-if(errors === _errs66){
-if(typeof data30 === "string"){
-if(func2(data30) > 200){
-validate10.errors = [{instancePath:instancePath+"/request/skus/" + i1,schemaPath:"#/properties/request/properties/skus/items/maxLength",keyword:"maxLength",params:{limit: 200}}];
+var valid10 = true;
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+let data41 = data40[i3];
+const _errs90 = errors;
+if(errors === _errs90){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+let missing6;
+if((data41.line === undefined) && (missing6 = "line")){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3,schemaPath:"#/properties/request/properties/lines/items/required",keyword:"required",params:{missingProperty: missing6}}];
 return false;
 }
 else {
-if(func2(data30) < 1){
-validate10.errors = [{instancePath:instancePath+"/request/skus/" + i1,schemaPath:"#/properties/request/properties/skus/items/minLength",keyword:"minLength",params:{limit: 1}}];
+const _errs92 = errors;
+for(const key7 in data41){
+if(!(((((key7 === "line") || (key7 === "quantity")) || (key7 === "parcel")) || (key7 === "remedy")) || (key7 === "goodsCondition"))){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3,schemaPath:"#/properties/request/properties/lines/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7}}];
+return false;
+break;
+}
+}
+if(_errs92 === errors){
+if(data41.line !== undefined){
+let data42 = data41.line;
+const _errs93 = errors;
+if(errors === _errs93){
+if(typeof data42 === "string"){
+if(func2(data42) > 200){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/line",schemaPath:"#/properties/request/properties/lines/items/properties/line/maxLength",keyword:"maxLength",params:{limit: 200}}];
+return false;
+}
+else {
+if(func2(data42) < 1){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/line",schemaPath:"#/properties/request/properties/lines/items/properties/line/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/request/skus/" + i1,schemaPath:"#/properties/request/properties/skus/items/type",keyword:"type",params:{type: "string"}}];
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/line",schemaPath:"#/properties/request/properties/lines/items/properties/line/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
 }
-var valid6 = _errs66 === errors;
-if(!valid6){
+var valid11 = _errs93 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data41.quantity !== undefined){
+let data43 = data41.quantity;
+const _errs95 = errors;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/quantity",schemaPath:"#/properties/request/properties/lines/items/properties/quantity/type",keyword:"type",params:{type: "integer"}}];
+return false;
+}
+if(errors === _errs95){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 1000000 || isNaN(data43)){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/quantity",schemaPath:"#/properties/request/properties/lines/items/properties/quantity/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
+return false;
+}
+else {
+if(data43 < 1 || isNaN(data43)){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/quantity",schemaPath:"#/properties/request/properties/lines/items/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1}}];
+return false;
+}
+}
+}
+}
+var valid11 = _errs95 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data41.parcel !== undefined){
+let data44 = data41.parcel;
+const _errs97 = errors;
+if(errors === _errs97){
+if(typeof data44 === "string"){
+if(func2(data44) > 200){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/parcel",schemaPath:"#/properties/request/properties/lines/items/properties/parcel/maxLength",keyword:"maxLength",params:{limit: 200}}];
+return false;
+}
+else {
+if(func2(data44) < 1){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/parcel",schemaPath:"#/properties/request/properties/lines/items/properties/parcel/minLength",keyword:"minLength",params:{limit: 1}}];
+return false;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/parcel",schemaPath:"#/properties/request/properties/lines/items/properties/parcel/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+}
+var valid11 = _errs97 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data41.remedy !== undefined){
+let data45 = data41.remedy;
+const _errs99 = errors;
+if(typeof data45 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/remedy",schemaPath:"#/properties/request/properties/lines/items/properties/remedy/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!(((((data45 === "return") || (data45 === "exchange")) || (data45 === "repair")) || (data45 === "refund_only")) || (data45 === "reship"))){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/remedy",schemaPath:"#/properties/request/properties/lines/items/properties/remedy/enum",keyword:"enum",params:{allowedValues: schema11.properties.request.properties.lines.items.properties.remedy.enum}}];
+return false;
+}
+var valid11 = _errs99 === errors;
+}
+else {
+var valid11 = true;
+}
+if(valid11){
+if(data41.goodsCondition !== undefined){
+let data46 = data41.goodsCondition;
+const _errs101 = errors;
+if(typeof data46 !== "string"){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/goodsCondition",schemaPath:"#/properties/request/properties/lines/items/properties/goodsCondition/type",keyword:"type",params:{type: "string"}}];
+return false;
+}
+if(!((((data46 === "unopened") || (data46 === "opened_for_inspection")) || (data46 === "used")) || (data46 === "damaged_by_customer"))){
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3+"/goodsCondition",schemaPath:"#/properties/request/properties/lines/items/properties/goodsCondition/enum",keyword:"enum",params:{allowedValues: schema11.properties.request.properties.lines.items.properties.goodsCondition.enum}}];
+return false;
+}
+var valid11 = _errs101 === errors;
+}
+else {
+var valid11 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/request/lines/" + i3,schemaPath:"#/properties/request/properties/lines/items/type",keyword:"type",params:{type: "object"}}];
+return false;
+}
+}
+var valid10 = _errs90 === errors;
+if(!valid10){
 break;
 }
 }
@@ -758,132 +1197,132 @@ break;
 }
 }
 else {
-validate10.errors = [{instancePath:instancePath+"/request/skus",schemaPath:"#/properties/request/properties/skus/type",keyword:"type",params:{type: "array"}}];
+validate10.errors = [{instancePath:instancePath+"/request/lines",schemaPath:"#/properties/request/properties/lines/type",keyword:"type",params:{type: "array"}}];
 return false;
 }
 }
-var valid5 = _errs64 === errors;
+var valid9 = _errs88 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.goodsCondition !== undefined){
-let data31 = data26.goodsCondition;
-const _errs68 = errors;
-if(typeof data31 !== "string"){
+if(valid9){
+if(data37.goodsCondition !== undefined){
+let data47 = data37.goodsCondition;
+const _errs103 = errors;
+if(typeof data47 !== "string"){
 validate10.errors = [{instancePath:instancePath+"/request/goodsCondition",schemaPath:"#/properties/request/properties/goodsCondition/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((((data31 === "unopened") || (data31 === "opened_for_inspection")) || (data31 === "used")) || (data31 === "damaged_by_customer"))){
+if(!((((data47 === "unopened") || (data47 === "opened_for_inspection")) || (data47 === "used")) || (data47 === "damaged_by_customer"))){
 validate10.errors = [{instancePath:instancePath+"/request/goodsCondition",schemaPath:"#/properties/request/properties/goodsCondition/enum",keyword:"enum",params:{allowedValues: schema11.properties.request.properties.goodsCondition.enum}}];
 return false;
 }
-var valid5 = _errs68 === errors;
+var valid9 = _errs103 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.safetyHazard !== undefined){
-const _errs70 = errors;
-if(typeof data26.safetyHazard !== "boolean"){
+if(valid9){
+if(data37.safetyHazard !== undefined){
+const _errs105 = errors;
+if(typeof data37.safetyHazard !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/request/safetyHazard",schemaPath:"#/properties/request/properties/safetyHazard/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid5 = _errs70 === errors;
+var valid9 = _errs105 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.keepsGoods !== undefined){
-const _errs72 = errors;
-if(typeof data26.keepsGoods !== "boolean"){
+if(valid9){
+if(data37.keepsGoods !== undefined){
+const _errs107 = errors;
+if(typeof data37.keepsGoods !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/request/keepsGoods",schemaPath:"#/properties/request/properties/keepsGoods/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid5 = _errs72 === errors;
+var valid9 = _errs107 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.priorRepairs !== undefined){
-let data34 = data26.priorRepairs;
-const _errs74 = errors;
-if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
+if(valid9){
+if(data37.priorRepairs !== undefined){
+let data50 = data37.priorRepairs;
+const _errs109 = errors;
+if(!(((typeof data50 == "number") && (!(data50 % 1) && !isNaN(data50))) && (isFinite(data50)))){
 validate10.errors = [{instancePath:instancePath+"/request/priorRepairs",schemaPath:"#/properties/request/properties/priorRepairs/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs74){
-if((typeof data34 == "number") && (isFinite(data34))){
-if(data34 > 1000000 || isNaN(data34)){
+if(errors === _errs109){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 1000000 || isNaN(data50)){
 validate10.errors = [{instancePath:instancePath+"/request/priorRepairs",schemaPath:"#/properties/request/properties/priorRepairs/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data34 < 0 || isNaN(data34)){
+if(data50 < 0 || isNaN(data50)){
 validate10.errors = [{instancePath:instancePath+"/request/priorRepairs",schemaPath:"#/properties/request/properties/priorRepairs/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid5 = _errs74 === errors;
+var valid9 = _errs109 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.evidence !== undefined){
-let data35 = data26.evidence;
-const _errs76 = errors;
-if(errors === _errs76){
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-const _errs78 = errors;
-for(const key5 in data35){
-if(!(((key5 === "photos") || (key5 === "video")) || (key5 === "inspectionReport"))){
-validate10.errors = [{instancePath:instancePath+"/request/evidence",schemaPath:"#/properties/request/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5}}];
+if(valid9){
+if(data37.evidence !== undefined){
+let data51 = data37.evidence;
+const _errs111 = errors;
+if(errors === _errs111){
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+const _errs113 = errors;
+for(const key8 in data51){
+if(!(((key8 === "photos") || (key8 === "video")) || (key8 === "inspectionReport"))){
+validate10.errors = [{instancePath:instancePath+"/request/evidence",schemaPath:"#/properties/request/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8}}];
 return false;
 break;
 }
 }
-if(_errs78 === errors){
-if(data35.photos !== undefined){
-const _errs79 = errors;
-if(typeof data35.photos !== "boolean"){
+if(_errs113 === errors){
+if(data51.photos !== undefined){
+const _errs114 = errors;
+if(typeof data51.photos !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/request/evidence/photos",schemaPath:"#/properties/request/properties/evidence/properties/photos/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid7 = _errs79 === errors;
+var valid12 = _errs114 === errors;
 }
 else {
-var valid7 = true;
+var valid12 = true;
 }
-if(valid7){
-if(data35.video !== undefined){
-const _errs81 = errors;
-if(typeof data35.video !== "boolean"){
+if(valid12){
+if(data51.video !== undefined){
+const _errs116 = errors;
+if(typeof data51.video !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/request/evidence/video",schemaPath:"#/properties/request/properties/evidence/properties/video/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid7 = _errs81 === errors;
+var valid12 = _errs116 === errors;
 }
 else {
-var valid7 = true;
+var valid12 = true;
 }
-if(valid7){
-if(data35.inspectionReport !== undefined){
-const _errs83 = errors;
-if(typeof data35.inspectionReport !== "boolean"){
+if(valid12){
+if(data51.inspectionReport !== undefined){
+const _errs118 = errors;
+if(typeof data51.inspectionReport !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/request/evidence/inspectionReport",schemaPath:"#/properties/request/properties/evidence/properties/inspectionReport/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid7 = _errs83 === errors;
+var valid12 = _errs118 === errors;
 }
 else {
-var valid7 = true;
+var valid12 = true;
 }
 }
 }
@@ -894,37 +1333,37 @@ validate10.errors = [{instancePath:instancePath+"/request/evidence",schemaPath:"
 return false;
 }
 }
-var valid5 = _errs76 === errors;
+var valid9 = _errs111 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
-if(valid5){
-if(data26.batchComplaintCount !== undefined){
-let data39 = data26.batchComplaintCount;
-const _errs85 = errors;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+if(valid9){
+if(data37.batchComplaintCount !== undefined){
+let data55 = data37.batchComplaintCount;
+const _errs120 = errors;
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
 validate10.errors = [{instancePath:instancePath+"/request/batchComplaintCount",schemaPath:"#/properties/request/properties/batchComplaintCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs85){
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 > 1000000 || isNaN(data39)){
+if(errors === _errs120){
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 > 1000000 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/request/batchComplaintCount",schemaPath:"#/properties/request/properties/batchComplaintCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data39 < 0 || isNaN(data39)){
+if(data55 < 0 || isNaN(data55)){
 validate10.errors = [{instancePath:instancePath+"/request/batchComplaintCount",schemaPath:"#/properties/request/properties/batchComplaintCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid5 = _errs85 === errors;
+var valid9 = _errs120 === errors;
 }
 else {
-var valid5 = true;
+var valid9 = true;
 }
 }
 }
@@ -942,43 +1381,43 @@ validate10.errors = [{instancePath:instancePath+"/request",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs57 === errors;
+var valid0 = _errs81 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.customer !== undefined){
-let data40 = data.customer;
-const _errs87 = errors;
-if(errors === _errs87){
-if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
-let missing4;
-if(((data40.id === undefined) && (missing4 = "id")) || ((data40.tier === undefined) && (missing4 = "tier"))){
-validate10.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/required",keyword:"required",params:{missingProperty: missing4}}];
+let data56 = data.customer;
+const _errs122 = errors;
+if(errors === _errs122){
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+let missing7;
+if(((data56.id === undefined) && (missing7 = "id")) || ((data56.tier === undefined) && (missing7 = "tier"))){
+validate10.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/required",keyword:"required",params:{missingProperty: missing7}}];
 return false;
 }
 else {
-const _errs89 = errors;
-for(const key6 in data40){
-if(!((((((((key6 === "id") || (key6 === "tier")) || (key6 === "annualSpend")) || (key6 === "accountCreatedAt")) || (key6 === "orderCount")) || (key6 === "returnCount")) || (key6 === "negativeReviewCount")) || (key6 === "offPlatformContact"))){
-validate10.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6}}];
+const _errs124 = errors;
+for(const key9 in data56){
+if(!((((((((key9 === "id") || (key9 === "tier")) || (key9 === "annualSpend")) || (key9 === "accountCreatedAt")) || (key9 === "orderCount")) || (key9 === "returnCount")) || (key9 === "negativeReviewCount")) || (key9 === "offPlatformContact"))){
+validate10.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/properties/customer/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9}}];
 return false;
 break;
 }
 }
-if(_errs89 === errors){
-if(data40.id !== undefined){
-let data41 = data40.id;
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data41 === "string"){
-if(func2(data41) > 200){
+if(_errs124 === errors){
+if(data56.id !== undefined){
+let data57 = data56.id;
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data57 === "string"){
+if(func2(data57) > 200){
 validate10.errors = [{instancePath:instancePath+"/customer/id",schemaPath:"#/properties/customer/properties/id/maxLength",keyword:"maxLength",params:{limit: 200}}];
 return false;
 }
 else {
-if(func2(data41) < 1){
+if(func2(data57) < 1){
 validate10.errors = [{instancePath:instancePath+"/customer/id",schemaPath:"#/properties/customer/properties/id/minLength",keyword:"minLength",params:{limit: 1}}];
 return false;
 }
@@ -989,63 +1428,63 @@ validate10.errors = [{instancePath:instancePath+"/customer/id",schemaPath:"#/pro
 return false;
 }
 }
-var valid8 = _errs90 === errors;
+var valid13 = _errs125 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.tier !== undefined){
-let data42 = data40.tier;
-const _errs92 = errors;
-if(typeof data42 !== "string"){
+if(valid13){
+if(data56.tier !== undefined){
+let data58 = data56.tier;
+const _errs127 = errors;
+if(typeof data58 !== "string"){
 validate10.errors = [{instancePath:instancePath+"/customer/tier",schemaPath:"#/properties/customer/properties/tier/type",keyword:"type",params:{type: "string"}}];
 return false;
 }
-if(!((data42 === "normal") || (data42 === "vip"))){
+if(!((data58 === "normal") || (data58 === "vip"))){
 validate10.errors = [{instancePath:instancePath+"/customer/tier",schemaPath:"#/properties/customer/properties/tier/enum",keyword:"enum",params:{allowedValues: schema11.properties.customer.properties.tier.enum}}];
 return false;
 }
-var valid8 = _errs92 === errors;
+var valid13 = _errs127 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.annualSpend !== undefined){
-let data43 = data40.annualSpend;
-const _errs94 = errors;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+if(valid13){
+if(data56.annualSpend !== undefined){
+let data59 = data56.annualSpend;
+const _errs129 = errors;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
 validate10.errors = [{instancePath:instancePath+"/customer/annualSpend",schemaPath:"#/properties/customer/properties/annualSpend/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs94){
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 100000000000 || isNaN(data43)){
+if(errors === _errs129){
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 > 100000000000 || isNaN(data59)){
 validate10.errors = [{instancePath:instancePath+"/customer/annualSpend",schemaPath:"#/properties/customer/properties/annualSpend/maximum",keyword:"maximum",params:{comparison: "<=", limit: 100000000000}}];
 return false;
 }
 else {
-if(data43 < 0 || isNaN(data43)){
+if(data59 < 0 || isNaN(data59)){
 validate10.errors = [{instancePath:instancePath+"/customer/annualSpend",schemaPath:"#/properties/customer/properties/annualSpend/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid8 = _errs94 === errors;
+var valid13 = _errs129 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.accountCreatedAt !== undefined){
-let data44 = data40.accountCreatedAt;
-const _errs96 = errors;
-if(errors === _errs96){
-if(errors === _errs96){
-if(typeof data44 === "string"){
-if(!pattern0.test(data44)){
+if(valid13){
+if(data56.accountCreatedAt !== undefined){
+let data60 = data56.accountCreatedAt;
+const _errs131 = errors;
+if(errors === _errs131){
+if(errors === _errs131){
+if(typeof data60 === "string"){
+if(!pattern0.test(data60)){
 validate10.errors = [{instancePath:instancePath+"/customer/accountCreatedAt",schemaPath:"#/properties/customer/properties/accountCreatedAt/pattern",keyword:"pattern",params:{pattern: "^(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$"}}];
 return false;
 }
@@ -1056,103 +1495,103 @@ return false;
 }
 }
 }
-var valid8 = _errs96 === errors;
+var valid13 = _errs131 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.orderCount !== undefined){
-let data45 = data40.orderCount;
-const _errs98 = errors;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+if(valid13){
+if(data56.orderCount !== undefined){
+let data61 = data56.orderCount;
+const _errs133 = errors;
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
 validate10.errors = [{instancePath:instancePath+"/customer/orderCount",schemaPath:"#/properties/customer/properties/orderCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs98){
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 1000000 || isNaN(data45)){
+if(errors === _errs133){
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 > 1000000 || isNaN(data61)){
 validate10.errors = [{instancePath:instancePath+"/customer/orderCount",schemaPath:"#/properties/customer/properties/orderCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data45 < 0 || isNaN(data45)){
+if(data61 < 0 || isNaN(data61)){
 validate10.errors = [{instancePath:instancePath+"/customer/orderCount",schemaPath:"#/properties/customer/properties/orderCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid8 = _errs98 === errors;
+var valid13 = _errs133 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.returnCount !== undefined){
-let data46 = data40.returnCount;
-const _errs100 = errors;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+if(valid13){
+if(data56.returnCount !== undefined){
+let data62 = data56.returnCount;
+const _errs135 = errors;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
 validate10.errors = [{instancePath:instancePath+"/customer/returnCount",schemaPath:"#/properties/customer/properties/returnCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs100){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 > 1000000 || isNaN(data46)){
+if(errors === _errs135){
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 > 1000000 || isNaN(data62)){
 validate10.errors = [{instancePath:instancePath+"/customer/returnCount",schemaPath:"#/properties/customer/properties/returnCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data46 < 0 || isNaN(data46)){
+if(data62 < 0 || isNaN(data62)){
 validate10.errors = [{instancePath:instancePath+"/customer/returnCount",schemaPath:"#/properties/customer/properties/returnCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid8 = _errs100 === errors;
+var valid13 = _errs135 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.negativeReviewCount !== undefined){
-let data47 = data40.negativeReviewCount;
-const _errs102 = errors;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+if(valid13){
+if(data56.negativeReviewCount !== undefined){
+let data63 = data56.negativeReviewCount;
+const _errs137 = errors;
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
 validate10.errors = [{instancePath:instancePath+"/customer/negativeReviewCount",schemaPath:"#/properties/customer/properties/negativeReviewCount/type",keyword:"type",params:{type: "integer"}}];
 return false;
 }
-if(errors === _errs102){
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 > 1000000 || isNaN(data47)){
+if(errors === _errs137){
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 > 1000000 || isNaN(data63)){
 validate10.errors = [{instancePath:instancePath+"/customer/negativeReviewCount",schemaPath:"#/properties/customer/properties/negativeReviewCount/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1000000}}];
 return false;
 }
 else {
-if(data47 < 0 || isNaN(data47)){
+if(data63 < 0 || isNaN(data63)){
 validate10.errors = [{instancePath:instancePath+"/customer/negativeReviewCount",schemaPath:"#/properties/customer/properties/negativeReviewCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0}}];
 return false;
 }
 }
 }
 }
-var valid8 = _errs102 === errors;
+var valid13 = _errs137 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
-if(valid8){
-if(data40.offPlatformContact !== undefined){
-const _errs104 = errors;
-if(typeof data40.offPlatformContact !== "boolean"){
+if(valid13){
+if(data56.offPlatformContact !== undefined){
+const _errs139 = errors;
+if(typeof data56.offPlatformContact !== "boolean"){
 validate10.errors = [{instancePath:instancePath+"/customer/offPlatformContact",schemaPath:"#/properties/customer/properties/offPlatformContact/type",keyword:"type",params:{type: "boolean"}}];
 return false;
 }
-var valid8 = _errs104 === errors;
+var valid13 = _errs139 === errors;
 }
 else {
-var valid8 = true;
+var valid13 = true;
 }
 }
 }
@@ -1169,7 +1608,7 @@ validate10.errors = [{instancePath:instancePath+"/customer",schemaPath:"#/proper
 return false;
 }
 }
-var valid0 = _errs87 === errors;
+var valid0 = _errs122 === errors;
 }
 else {
 var valid0 = true;

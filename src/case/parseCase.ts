@@ -23,7 +23,7 @@ export function parseCase(input: unknown, params?: ParseContext<$ZodIssue>): Par
   if (hasCaseShape(input) && caseConsistencyIssues(input as Case).length === 0) return { success: true, data: input as Case };
   // The generated check stops at the first problem; zod reports them all, so oversized
   // arrays are refused before it walks them.
-  const tooLarge = checkCaseArrays(input, CASE_LIMITS.items, CASE_LIMITS.skus);
+  const tooLarge = checkCaseArrays(input, CASE_LIMITS);
   if (tooLarge) return { success: false, issues: [tooLarge] };
   const parsed = CaseSchema.safeParse(input, params);
   return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: fromZodIssues(parsed.error.issues) };

@@ -1,4 +1,5 @@
 import type { Decision, Verdict } from "../decide/types.js";
+import { REMEDIES } from "../policy/format/eventSchemas.js";
 import type { Lang } from "./io.js";
 
 type Colors = { bold(s: string): string; green(s: string): string; red(s: string): string; yellow(s: string): string; dim(s: string): string };
@@ -6,14 +7,18 @@ type Colors = { bold(s: string): string; green(s: string): string; red(s: string
 const LABELS = {
   "zh-CN": {
     decision: "售后决定", tier: "服务等级", firstResponse: "首次响应截止", solution: "方案截止", followUp: "跟进",
-    eligibility: "救济资格", allowed: "可以", denied: "不可", until: "截止", shipping: "退货运费",
+    eligibility: "救济资格", allowed: "可以", denied: "不可", undetermined: "待定（需补充信息或人工判断）", until: "截止", shipping: "退货运费",
+    line: "商品行", units: "件", of: "共", paid: "实付", allocated: "按订单优惠分摊", refund: "退款", wanted: "诉求", signed: "签收",
+    open: { all: "所涉各行均可", some: "部分行可", none: "均不可" },
     merchant: "商家承担", customer: "顾客承担", review: "需人工复核", compensation: "补偿方案", total: "合计", none: "无",
     remedies: { return: "退货", exchange: "换货", repair: "维修", refundOnly: "仅退款", reship: "补发" },
     because: "依据",
   },
   en: {
     decision: "After-sales decision", tier: "SLA tier", firstResponse: "first response due", solution: "solution due", followUp: "follow-up",
-    eligibility: "Eligibility", allowed: "allowed", denied: "denied", until: "until", shipping: "return shipping",
+    eligibility: "Eligibility", allowed: "allowed", denied: "denied", undetermined: "undetermined (needs input or a person)", until: "until", shipping: "return shipping",
+    line: "Line", units: "units", of: "of", paid: "paid", allocated: "allocated from the order's discounts", refund: "refund", wanted: "asks for", signed: "signed for",
+    open: { all: "open for every requested line", some: "open for some lines", none: "open for none" },
     merchant: "merchant pays", customer: "customer pays", review: "Manual review required", compensation: "Compensation options", total: "total", none: "none",
     remedies: { return: "return", exchange: "exchange", repair: "repair", refundOnly: "refund only", reship: "reship" },
     because: "basis",
@@ -30,13 +35,24 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
   out.push(`${L.tier} ${c.bold(String(d.sla.tier))}: ${d.sla.because.map((b) => b.message[lang]).join("; ") || L.none}`);
   out.push(`  ${L.firstResponse} ${d.sla.firstResponseDue}, ${L.solution} ${d.sla.solutionDue}`);
   for (const f of d.sla.followUps) out.push(`  ${L.followUp} ${f.due}: ${f.message[lang]}`);
-  out.push("", c.bold(L.eligibility));
-  for (const remedy of ["return", "exchange", "repair", "refundOnly", "reship"] as const) {
-    out.push(renderVerdict(L.remedies[remedy], d.eligibility[remedy], lang, c));
+  for (const line of d.lines) {
+    const units = `${line.units}/${line.ofUnits} ${L.units}`;
+    const paid = `${L.paid} ${yuan(line.paid.amount)}${line.paid.allocated ? ` (${L.allocated})` : ""}, ${L.refund} ${yuan(line.refund.amount)}`;
+    const wanted = line.remedyWanted ? `, ${L.wanted}: ${L.remedies[line.remedyWanted]}` : "";
+    out.push("", c.bold(`${L.eligibility} — ${L.line} ${line.line}`) + ` (${line.sku}, ${line.category}; ${units}; ${paid}${wanted})`);
+    if (line.deliveredAt) out.push(`  ${L.signed} ${line.deliveredAt}${line.parcel ? ` (${line.parcel})` : ""}`);
+    for (const remedy of REMEDIES) out.push(renderVerdict(L.remedies[remedy], line.eligibility[remedy], lang, c));
+  }
+  if (d.lines.length > 1) {
+    out.push("", c.bold(L.eligibility));
+    for (const remedy of REMEDIES) {
+      const r = d.eligibility[remedy];
+      out.push(`  ${L.remedies[remedy]}: ${L.open[r.open]}${r.open === "some" ? ` (${r.lines.join(", ")})` : ""}${r.undetermined.length ? `; ${L.undetermined}: ${r.undetermined.join(", ")}` : ""}`);
+    }
   }
   if (d.eligibility.manualReview.required) {
     out.push("", c.yellow(c.bold(L.review)));
-    for (const r of d.eligibility.manualReview.reasons) out.push(`  - ${r.message[lang]}${r.missing ? ` [${r.missing}]` : ""} ${c.dim(`(${r.layer}/${r.rule})`)}`);
+    for (const r of d.eligibility.manualReview.reasons) out.push(`  - ${r.line ? `[${r.line}] ` : ""}${r.message[lang]}${r.missing ? ` [${r.missing}]` : ""} ${c.dim(`(${r.layer}/${r.rule})`)}`);
   }
   out.push("", c.bold(L.compensation));
   if (d.compensation.options.length === 0) out.push(`  ${L.none}`);
@@ -48,14 +64,15 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
 
   function renderVerdict(name: string, v: Verdict, l: Lang, k: Colors): string {
     const lines: string[] = [];
-    const head = v.allowed ? k.green(`✔ ${name} ${L.allowed}`) : k.red(`✘ ${name} ${L.denied}`);
+    const head =
+      v.status === "allowed" ? k.green(`✔ ${name} ${L.allowed}`) : v.status === "undetermined" ? k.yellow(`? ${name} ${L.undetermined}`) : k.red(`✘ ${name} ${L.denied}`);
     const extra = [
       v.deadline ? `${L.until} ${v.deadline}` : "",
       v.returnShippingPaidBy ? `${L.shipping}: ${L[v.returnShippingPaidBy]}` : "",
     ].filter(Boolean);
     lines.push(`  ${head}${extra.length ? ` (${extra.join(", ")})` : ""}`);
     for (const b of v.basis) lines.push(`      ${L.because}: ${b.citation[l]} ${k.dim(`(${b.layer}/${b.rule})`)}`);
-    for (const d2 of v.deniedBecause) lines.push(`      - ${d2.message[l]}${d2.missing ? ` [${d2.missing}]` : ""}${d2.rule ? k.dim(` (${d2.layer}/${d2.rule})`) : ""}`);
+    for (const d2 of v.reasons) lines.push(`      - ${d2.message[l]}${d2.missing ? ` [${d2.missing}]` : ""}${d2.rule ? k.dim(` (${d2.layer}/${d2.rule})`) : ""}`);
     return lines.join("\n");
   }
 }

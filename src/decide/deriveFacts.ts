@@ -1,23 +1,29 @@
-import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/time.js";
-import type { Case, OrderItem } from "../case/caseSchema.js";
-import type { FactName } from "../policy/format/factCatalog.js";
+import type { Case } from "../case/caseSchema.js";
+import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
+import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/time.js";
+import type { RequestedLine } from "./requestedLines.js";
+
+type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
+type NamesAt<L extends string> = { [K in FactName]: LevelOf<K> extends L ? K : never }[FactName];
+export type CaseFactName = NamesAt<"case">;
+export type LineFactName = NamesAt<"line">;
+export type EligibilityFactName = NamesAt<"eligibility">;
 
 /**
- * The facts object. Eligibility's facts are declared up front as null and filled in place
- * once eligibility has decided (one object, one shape: no copy of thirty keys per stage);
- * policy loading rejects an earlier stage reading them.
+ * The facts of the case-level stages. Eligibility's roll-up facts are declared up front as
+ * null and filled in place once every line is decided (one object, one shape); policy
+ * loading rejects an earlier stage reading them.
  */
-export type CaseFacts = { readonly [K in Exclude<FactName, EligibilityFactName>]: unknown } & { [K in EligibilityFactName]: boolean | null };
-export type EligibilityFactName =
-  | "returnAllowed" | "exchangeAllowed" | "repairAllowed" | "refundOnlyAllowed" | "reshipAllowed" | "manualReviewRequired";
+export type CaseFacts = { readonly [K in CaseFactName]: unknown } & { [K in EligibilityFactName]: boolean | null };
+/** The facts of one requested line: the case's facts and the line's own. */
+export type LineFacts = { readonly [K in CaseFactName | LineFactName]: unknown };
 
-/** Dates and the items a request is about, read once from the parsed case. */
-export interface CaseContext {
+/** A requested line's dates, read once: what its verdicts' deadlines are computed from. */
+export interface LineContext {
+  readonly line: RequestedLine;
   readonly reportedAt: Date;
-  readonly deliveredAt: Date | undefined;
-  readonly requestedItems: readonly OrderItem[];
-  /** The end of the 三包 period (first instant after it), when known. */
+  /** The end of the line's 三包 period (first instant after it), when known. */
   readonly warrantyDeadline: Date | undefined;
   /** Extra days an N-day window runs on over rest days (0 without a rest-day calendar). */
   readonly restDayExtension: (days: number) => number;
@@ -33,64 +39,39 @@ const EXCLUSION_FLAGS = ["customMade", "perishable", "digitalDownload", "sealedM
 const DAY_MS = 86_400_000;
 
 /**
- * The facts the rules read, from a parsed case (a pure function: the zone comes in, the
+ * The case-level facts, from a parsed case and its requested lines (a pure function: the
  * clock is not needed because windows are judged at `reportedAt`).
  */
-export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFacts; context: CaseContext } {
-  const { sanbao, isRestDay } = data;
-  const reportedAt = new Date(parseInstant(c.reportedAt));
-  const deliveredAt = c.order.deliveredAt === undefined ? undefined : new Date(parseInstant(c.order.deliveredAt));
-  const requested = c.request.skus ? new Set(c.request.skus) : undefined;
-  const requestedItems = requested ? c.order.items.filter((i) => requested.has(i.sku)) : c.order.items;
-  const primary = requestedItems[0]!; // the schema requires ≥ 1 item and known skus
-
-  const category = Object.hasOwn(sanbao, primary.category) ? sanbao[primary.category] : undefined;
-  const warrantyMonths = primary.warrantyMonths ?? category?.warrantyMonths ?? null;
-  const warrantyDeadline =
-    deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
-
-  const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
-  for (const flag of EXCLUSION_FLAGS) {
-    for (const item of requestedItems) {
-      if (item.flags?.[flag] === true) {
-        exclusions.push(flag);
-        break;
-      }
-    }
+export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], reportedAt: Date): CaseFacts {
+  let requestedAmount = 0;
+  let requestDelivered = true;
+  for (const line of lines) {
+    requestedAmount += line.refund;
+    if (line.deliveredAt === undefined) requestDelivered = false;
   }
-  const condition = c.request.goodsCondition ?? null;
-  const promised = c.order.promisedDeliveryBy === undefined ? undefined : parseInstant(c.order.promisedDeliveryBy);
-  const evidence = c.request.evidence;
-
+  const { order, request } = c;
+  const orderShipped =
+    order.parcels === undefined
+      ? order.shippedAt !== undefined || order.deliveredAt !== undefined
+      : order.parcels.some((p) => p.shippedAt !== undefined || p.deliveredAt !== undefined);
+  const promised = order.promisedDeliveryBy === undefined ? undefined : parseInstant(order.promisedDeliveryBy);
+  const evidence = request.evidence;
   const abuseSignals = abuseSignalsOf(c, reportedAt);
-  const extension = (days: number) => (isRestDay && deliveredAt ? restDayExtension(deliveredAt, days, z, isRestDay) : 0);
-  const facts: CaseFacts = {
-    requestType: c.request.type,
-    reason: c.request.reason,
-    shipped: c.order.shippedAt !== undefined || deliveredAt !== undefined,
-    delivered: deliveredAt !== undefined,
-    daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
-    noReasonWindowDays: 7 + extension(7),
-    pastPromisedDelivery: promised !== undefined && (deliveredAt?.getTime() ?? reportedAt.getTime()) > promised,
-    goodsCondition: condition,
-    // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
-    goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",
-    statutoryExclusion: exclusions.length > 0,
-    statutoryExclusions: exclusions,
-    waivedAtPurchase: requestedItems.some((i) => i.flags?.noReasonReturnWaivedAtPurchase === true),
-    category: primary.category,
-    inSanbaoCatalogue: category !== undefined,
-    warrantyMonths,
-    withinWarranty: warrantyDeadline === undefined ? null : reportedAt.getTime() < warrantyDeadline.getTime(),
-    priorRepairs: c.request.priorRepairs ?? 0,
-    safetyHazard: c.request.safetyHazard === true,
-    keepsGoods: c.request.keepsGoods === true,
+  return {
+    requestType: request.type,
+    reason: request.reason,
+    pastPromisedDelivery: promised !== undefined && lines.some((l) => (l.deliveredAt?.getTime() ?? reportedAt.getTime()) > promised),
+    priorRepairs: request.priorRepairs ?? 0,
+    safetyHazard: request.safetyHazard === true,
+    keepsGoods: request.keepsGoods === true,
     evidenceProvided: evidence?.photos === true || evidence?.video === true || evidence?.inspectionReport === true,
-    batchComplaintCount: c.request.batchComplaintCount ?? 0,
+    batchComplaintCount: request.batchComplaintCount ?? 0,
     customerTier: c.customer.tier,
-    orderValue: c.order.paidAmount,
-    requestedAmount: requestedItems.reduce((s, i) => s + i.unitPrice * i.quantity, 0),
-    shippingFee: c.order.shippingFee ?? 0,
+    orderValue: order.paidAmount,
+    requestedAmount,
+    requestDelivered,
+    orderShipped,
+    shippingFee: order.shippingFee ?? 0,
     abuseSignalCount: abuseSignals.length,
     abuseSignals,
     returnAllowed: null,
@@ -100,7 +81,62 @@ export function deriveFacts(c: Case, z: Zone, data: FactData): { facts: CaseFact
     reshipAllowed: null,
     manualReviewRequired: null,
   };
-  return { facts, context: { reportedAt, deliveredAt, requestedItems, warrantyDeadline, restDayExtension: extension } };
+}
+
+/**
+ * The facts of one requested line: the case's facts (copied, so every line's object has one
+ * shape) and the line's category, 三包 row, parcel, condition, units and price.
+ */
+export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, reportedAt: Date, z: Zone, data: FactData): { facts: LineFacts; context: LineContext } {
+  const { sanbao, isRestDay } = data;
+  const item = line.item;
+  const deliveredAt = line.deliveredAt;
+  const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
+  const warrantyMonths = item.warrantyMonths ?? category?.warrantyMonths ?? null;
+  const warrantyDeadline = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
+  const flags = item.flags;
+  const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
+  if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
+  const condition = line.goodsCondition;
+  const extension = (days: number) => (isRestDay && deliveredAt ? restDayExtension(deliveredAt, days, z, isRestDay) : 0);
+  const facts: LineFacts = {
+    requestType: caseFacts.requestType,
+    reason: caseFacts.reason,
+    pastPromisedDelivery: caseFacts.pastPromisedDelivery,
+    priorRepairs: caseFacts.priorRepairs,
+    safetyHazard: caseFacts.safetyHazard,
+    keepsGoods: caseFacts.keepsGoods,
+    evidenceProvided: caseFacts.evidenceProvided,
+    batchComplaintCount: caseFacts.batchComplaintCount,
+    customerTier: caseFacts.customerTier,
+    orderValue: caseFacts.orderValue,
+    requestedAmount: caseFacts.requestedAmount,
+    requestDelivered: caseFacts.requestDelivered,
+    orderShipped: caseFacts.orderShipped,
+    shippingFee: caseFacts.shippingFee,
+    abuseSignalCount: caseFacts.abuseSignalCount,
+    abuseSignals: caseFacts.abuseSignals,
+    shipped: line.shipped,
+    delivered: deliveredAt !== undefined,
+    daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
+    noReasonWindowDays: 7 + extension(7),
+    goodsCondition: condition,
+    // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
+    goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",
+    statutoryExclusion: exclusions.length > 0,
+    statutoryExclusions: exclusions,
+    waivedAtPurchase: flags?.noReasonReturnWaivedAtPurchase === true,
+    category: item.category,
+    inSanbaoCatalogue: category !== undefined,
+    warrantyMonths,
+    withinWarranty: warrantyDeadline === undefined ? null : reportedAt.getTime() < warrantyDeadline.getTime(),
+    remedyWanted: line.remedyWanted,
+    lineUnits: item.quantity,
+    requestedUnits: line.units,
+    linePaidAmount: line.linePaid,
+    requestedLineAmount: line.refund,
+  };
+  return { facts, context: { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
 }
 
 // Signals from seed 002 §5.3.4 (professional bad reviewers). They may route goodwill to

@@ -36,12 +36,12 @@ export function failedConditions(node: ConditionTrace, negated = false): FailedC
 
 const T = {
   "zh-CN": {
-    sla: "服务等级", fired: "已触发", nearly: "差一点触发", failed: "未满足", was: "实际", allowed: "可以", denied: "不可",
+    sla: "服务等级", fired: "已触发", nearly: "差一点触发", failed: "未满足", was: "实际", allowed: "可以", denied: "不可", undetermined: "待定",
     review: "人工复核", compensation: "补偿方案", not: "非", noRules: "（没有相关规则）",
     remedies: { return: "退货", exchange: "换货", repair: "维修", refundOnly: "仅退款", reship: "补发" } as Record<string, string>,
   },
   en: {
-    sla: "SLA tier", fired: "fired", nearly: "nearly fired", failed: "failed", was: "was", allowed: "allowed", denied: "denied",
+    sla: "SLA tier", fired: "fired", nearly: "nearly fired", failed: "failed", was: "was", allowed: "allowed", denied: "denied", undetermined: "undetermined",
     review: "Manual review", compensation: "Compensation", not: "not", noRules: "(no rules about it)",
     remedies: { return: "Return", exchange: "Exchange", repair: "Repair", refundOnly: "Refund only", reship: "Reship" } as Record<string, string>,
   },
@@ -79,12 +79,16 @@ export function explain(decision: Decision, options: ExplainOptions = {}): strin
 
   const trace = decision.trace;
   section(`${L.sla}: ${decision.sla.tier}`, trace.filter((t) => t.effect.type === "sla.tier"));
-  for (const remedy of REMEDIES) {
-    const verdict = decision.eligibility[remedy];
-    section(
-      `${L.remedies[remedy]}: ${verdict.allowed ? L.allowed : L.denied}${verdict.deadline ? ` (${verdict.deadline})` : ""}`,
-      trace.filter((t) => t.effect.remedy === remedy && t.effect.type === (verdict.allowed ? "remedy.allowed" : t.effect.type)),
-    );
+  for (const line of decision.lines) {
+    const ofLine = trace.filter((t) => t.line === line.line);
+    for (const remedy of REMEDIES) {
+      const verdict = line.eligibility[remedy];
+      const allowed = verdict.status === "allowed";
+      section(
+        `${decision.lines.length > 1 ? `[${line.line}] ` : ""}${L.remedies[remedy]}: ${L[verdict.status]}${verdict.deadline ? ` (${verdict.deadline})` : ""}`,
+        ofLine.filter((t) => t.effect.remedy === remedy && (!allowed || t.effect.type === "remedy.allowed")),
+      );
+    }
   }
   section(`${L.review}: ${decision.eligibility.manualReview.required ? "✔" : "—"}`, trace.filter((t) => t.effect.type === "review.required"));
   for (const option of decision.compensation.options) {

@@ -1,15 +1,17 @@
 import type { Case } from "../case/caseSchema.js";
-import { deriveFacts } from "./deriveFacts.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import type { Policy } from "../policy/policy.js";
 import type { Facts } from "../engine/evaluation.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
-import { formatInZone, type Zone } from "../time/time.js";
+import { formatInZone, parseInstant, type Zone } from "../time/time.js";
+import { amountOf } from "../money.js";
+import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
+import { requestedLines, type RequestedLine } from "./requestedLines.js";
 import { interpretCompensation } from "./stages/compensation.js";
-import { interpretEligibility } from "./stages/eligibility.js";
+import { interpretLineEligibility, rollUpEligibility } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
-import type { Decision, TraceEntry } from "./types.js";
+import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry } from "./types.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
 export interface StageRequest {
@@ -18,57 +20,86 @@ export interface StageRequest {
 }
 
 /**
- * The flow, one direction: case → facts → sla → eligibility → compensation → decision.
- * Written as a generator so one pipeline serves both evaluators: the compiled one drives
- * it synchronously, json-rules-engine's `Engine` (the reference) asynchronously.
+ * The flow, one direction: case → requested lines → facts → sla (once per case) →
+ * eligibility (once per requested line) → compensation (once per case, reading the lines'
+ * verdicts rolled up) → decision. Written as a generator so one pipeline serves both
+ * evaluators: the compiled one drives it synchronously, json-rules-engine's `Engine` (the
+ * reference) asynchronously.
  */
 export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date): Generator<StageRequest, Decision, StageOutcome> {
-  const { facts, context } = deriveFacts(c, z, policy);
+  const reportedAt = new Date(parseInstant(c.reportedAt));
+  const lines = requestedLines(c);
+  const facts = deriveCaseFacts(c, lines, reportedAt);
 
   const slaOutcome = yield { kind: "sla", facts };
-  const sla = interpretSla(slaOutcome.events, context.reportedAt, z);
+  const sla = interpretSla(slaOutcome.events, reportedAt, z);
 
-  const eligibilityOutcome = yield { kind: "eligibility", facts };
-  const { verdicts, reviewReasons: eligibilityReview } = interpretEligibility(eligibilityOutcome.events, context, z);
+  const decisionLines: DecisionLine[] = [];
+  const lineOutcomes: StageOutcome[] = [];
+  let reviewReasons: ReviewReason[] = [];
+  for (const line of lines) {
+    const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, policy);
+    const outcome = yield { kind: "eligibility", facts: lineFacts };
+    lineOutcomes.push(outcome);
+    const { verdicts, reviewReasons: lineReview } = interpretLineEligibility(outcome.events, context, z);
+    if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
+    decisionLines.push(decisionLineOf(line, verdicts, z));
+  }
+  const eligibility = rollUpEligibility(decisionLines);
 
-  // Compensation reads eligibility's verdicts as facts; nothing reads a later stage.
-  facts.returnAllowed = verdicts.return.allowed;
-  facts.exchangeAllowed = verdicts.exchange.allowed;
-  facts.repairAllowed = verdicts.repair.allowed;
-  facts.refundOnlyAllowed = verdicts.refundOnly.allowed;
-  facts.reshipAllowed = verdicts.reship.allowed;
-  facts.manualReviewRequired = eligibilityReview.length > 0;
+  // Compensation reads eligibility's roll-up as facts (open for every requested line); nothing reads a later stage.
+  facts.returnAllowed = eligibility.return.open === "all";
+  facts.exchangeAllowed = eligibility.exchange.open === "all";
+  facts.repairAllowed = eligibility.repair.open === "all";
+  facts.refundOnlyAllowed = eligibility.refundOnly.open === "all";
+  facts.reshipAllowed = eligibility.reship.open === "all";
+  facts.manualReviewRequired = reviewReasons.length > 0;
   const compensationOutcome = yield { kind: "compensation", facts };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
     { paidAmount: c.order.paidAmount, requestedAmount: facts.requestedAmount as number, shippingFee: facts.shippingFee as number },
-    context,
+    lines,
   );
 
-  const reasons = compensationReview.length === 0 ? eligibilityReview : [...eligibilityReview, ...compensationReview];
+  const reasons = compensationReview.length === 0 ? reviewReasons : [...reviewReasons, ...compensationReview];
   return {
     caseId: c.caseId,
     policy: policyRef(policy),
     decidedAt: formatInZone(decidedAt, z),
     timeZone: z.name,
     sla,
-    eligibility: {
-      return: verdicts.return,
-      exchange: verdicts.exchange,
-      repair: verdicts.repair,
-      refundOnly: verdicts.refundOnly,
-      reship: verdicts.reship,
-      manualReview: { required: reasons.length > 0, reasons },
-    },
+    lines: decisionLines,
+    eligibility: { ...eligibility, manualReview: { required: reasons.length > 0, reasons } },
     compensation,
-    trace: traceOf(slaOutcome, eligibilityOutcome, compensationOutcome),
+    trace: traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome),
   };
 }
 
-function traceOf(sla: StageOutcome, eligibility: StageOutcome, compensation: StageOutcome): TraceEntry[] {
+function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone): DecisionLine {
+  const item = line.item;
+  const base = {
+    line: line.id,
+    sku: item.sku,
+    category: item.category,
+    units: line.units,
+    ofUnits: item.quantity,
+    remedyWanted: line.remedyWanted,
+    paid: { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated },
+    refund: amountOf(line.refund),
+  };
+  // Keys in one order whatever is present.
+  if (line.parcelId !== undefined && line.deliveredAt !== undefined) {
+    return { ...base, parcel: line.parcelId, deliveredAt: formatInZone(line.deliveredAt, z), eligibility };
+  }
+  if (line.parcelId !== undefined) return { ...base, parcel: line.parcelId, eligibility };
+  if (line.deliveredAt !== undefined) return { ...base, deliveredAt: formatInZone(line.deliveredAt, z), eligibility };
+  return { ...base, eligibility };
+}
+
+function traceOf(sla: StageOutcome, lines: readonly RequestedLine[], eligibility: readonly StageOutcome[], compensation: StageOutcome): TraceEntry[] {
   const trace: TraceEntry[] = [];
   for (const t of sla.trace) trace.push({ stage: "sla", ...t });
-  for (const t of eligibility.trace) trace.push({ stage: "eligibility", ...t });
+  for (let i = 0; i < lines.length; i++) for (const t of eligibility[i]!.trace) trace.push({ stage: "eligibility", line: lines[i]!.id, ...t });
   for (const t of compensation.trace) trace.push({ stage: "compensation", ...t });
   return trace;
 }

@@ -17,25 +17,76 @@ export interface Basis extends Source {
   readonly citation: Message;
 }
 
-export interface Denial extends Partial<Source> {
+/** Why a remedy is denied or undetermined. */
+export interface Reason extends Partial<Source> {
   readonly code: string;
   readonly message: Message;
   readonly citation?: Message;
-  /** The input path whose absence prevented a verdict. */
+  /** The input path whose absence (or dispute) prevented a verdict, e.g. `order.parcels[1].deliveredAt`. */
   readonly missing?: string;
 }
 
+/**
+ * A remedy's verdict for one order line, in three states:
+ * - `allowed`: some rule of some layer grants it (the law is a floor, layers only add);
+ * - `denied`: no rule grants it, and `reasons` say why (never empty);
+ * - `undetermined`: no rule grants it and the law needs an input the case lacks or that is
+ *   disputed (`reasons[].missing` names it); a person decides. Never read it as a denial.
+ */
 export interface Verdict {
-  readonly allowed: boolean;
+  readonly status: "allowed" | "denied" | "undetermined";
   /** The first instant the remedy is no longer open (e.g. day 8 00:00), with the zone's offset. */
   readonly deadline?: string;
   readonly basis: readonly Basis[];
   readonly returnShippingPaidBy?: "customer" | "merchant";
-  readonly deniedBecause: readonly Denial[];
+  /** Why it is denied or undetermined; empty when allowed. */
+  readonly reasons: readonly Reason[];
+}
+
+/** One remedy's verdicts for one requested line. */
+export interface LineEligibility {
+  readonly return: Verdict;
+  readonly exchange: Verdict;
+  readonly repair: Verdict;
+  readonly refundOnly: Verdict;
+  readonly reship: Verdict;
+}
+
+/** One order line the request is about, decided on its own. */
+export interface DecisionLine {
+  /** The order line's id (its lineId, else its sku). */
+  readonly line: string;
+  readonly sku: string;
+  readonly category: string;
+  /** Units the request is about, of `ofUnits` on the line. */
+  readonly units: number;
+  readonly ofUnits: number;
+  /** The remedy asked for on this line; null for a complaint, inquiry or logistics request. */
+  readonly remedyWanted: Remedy | null;
+  /** Fen paid for the whole line; `allocated` when the library allocated it from the order's paid amount. */
+  readonly paid: Amount & { readonly allocated: boolean };
+  /** What refunding the requested units returns: their share of the line's paid amount. */
+  readonly refund: Amount;
+  /** The parcel the units came in, when the order has parcels and it is known. */
+  readonly parcel?: string;
+  /** 签收 of these units (in the policy's zone), when known: the line's windows run from the next day. */
+  readonly deliveredAt?: string;
+  readonly eligibility: LineEligibility;
+}
+
+/** Over the requested lines: is the remedy open for all of them, some (which), or none. */
+export interface RemedyRollUp {
+  readonly open: "all" | "some" | "none";
+  /** Lines where it is allowed. */
+  readonly lines: readonly string[];
+  /** Lines where it is undetermined (a person decides). */
+  readonly undetermined: readonly string[];
 }
 
 export interface ReviewReason extends Source {
   readonly stage: string;
+  /** The order line it is about; absent for a reason about the whole case. */
+  readonly line?: string;
   readonly code: string;
   readonly message: Message;
   readonly missing?: string;
@@ -49,12 +100,13 @@ export interface SlaDecision {
   readonly because: readonly ({ readonly tier: 1 | 2 | 3; readonly message: Message } & Source)[];
 }
 
+/** The eligibility roll-up over the requested lines (each line's verdicts are in `Decision.lines`). */
 export interface EligibilityDecision {
-  readonly return: Verdict;
-  readonly exchange: Verdict;
-  readonly repair: Verdict;
-  readonly refundOnly: Verdict;
-  readonly reship: Verdict;
+  readonly return: RemedyRollUp;
+  readonly exchange: RemedyRollUp;
+  readonly repair: RemedyRollUp;
+  readonly refundOnly: RemedyRollUp;
+  readonly reship: RemedyRollUp;
   readonly manualReview: { readonly required: boolean; readonly reasons: readonly ReviewReason[] };
 }
 
@@ -62,8 +114,8 @@ export interface CompensationItem extends Source {
   readonly kind: "coupon" | "partial_refund" | "refund" | "voucher" | "shipping" | "points" | "gift";
   readonly amount: Amount;
   readonly label: Message;
-  /** Cash items split over the requested items; the shares sum exactly to `amount`. */
-  readonly allocation?: readonly { readonly sku: string; readonly amount: Amount }[];
+  /** Cash items split over the requested lines by their refund; the shares sum exactly to `amount`. */
+  readonly allocation?: readonly { readonly line: string; readonly amount: Amount }[];
 }
 
 export interface CompensationOption {
@@ -97,6 +149,8 @@ export interface Effect {
 
 export interface TraceEntry extends Source {
   readonly stage: string;
+  /** The requested order line an eligibility rule was evaluated for. */
+  readonly line?: string;
   readonly fired: boolean;
   readonly effect: Effect;
   readonly conditions: ConditionTrace;
@@ -108,6 +162,8 @@ export interface Decision {
   readonly decidedAt: string;
   readonly timeZone: string;
   readonly sla: SlaDecision;
+  /** The requested order lines, in request order, each with its own verdicts and money. */
+  readonly lines: readonly DecisionLine[];
   readonly eligibility: EligibilityDecision;
   readonly compensation: CompensationDecision;
   /** Every rule evaluated, fired or not, with the fact values it read (empty with `trace: false`). */

@@ -60,7 +60,8 @@ export type PolicyResult = { success: true; policy: Policy } | { success: false;
 
 const STAGE_OF_FACT_AVAILABLE: Record<RuleSetKindT, ReadonlySet<string>> = {
   sla: new Set(["case"]),
-  eligibility: new Set(["case"]),
+  // Eligibility runs once per requested order line: it reads that line's facts too.
+  eligibility: new Set(["case", "line"]),
   compensation: new Set(["case", "eligibility"]),
 };
 
@@ -168,7 +169,10 @@ export function checkEventsAndFacts(ruleSet: RuleSet): Issue[] {
           issues.push({
             code: "fact_not_available",
             path: factPath,
-            message: `fact "${fact}" is decided by the ${FACTS[fact as FactName].stage} stage, which runs after ${ruleSet.kind}`,
+            message:
+              FACTS[fact as FactName].stage === "line"
+                ? `fact "${fact}" describes one order line; only eligibility rules (run once per requested line) read line facts, and ${ruleSet.kind} runs once per case`
+                : `fact "${fact}" is decided by the ${FACTS[fact as FactName].stage} stage, which runs after ${ruleSet.kind}`,
           });
         }
       }

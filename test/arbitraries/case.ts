@@ -85,7 +85,22 @@ export const arbCase: fc.Arbitrary<Record<string, any>> = fc
     keepsGoods: fc.boolean(),
     priorRepairs: fc.integer({ min: 0, max: 3 }),
     batchComplaintCount: fc.integer({ min: 0, max: 8 }),
-    someSkus: fc.boolean(),
+    someLines: fc.boolean(),
+    requestLines: fc.array(
+      fc.record(
+        {
+          pick: fc.boolean(),
+          someUnits: fc.integer({ min: 1, max: 3 }),
+          goodsCondition: fc.constantFrom("unopened", "opened_for_inspection", "used", "damaged_by_customer"),
+          remedy: fc.constantFrom("return", "exchange", "repair", "refund_only", "reship"),
+        },
+        { requiredKeys: ["pick"] },
+      ),
+      { minLength: 3, maxLength: 3 },
+    ),
+    linePaid: fc.boolean(),
+    parcels: fc.boolean(),
+    secondParcelDelay: fc.option(fc.integer({ min: 0, max: 12 * DAY }), { nil: undefined }),
     customer: arbCustomer,
   })
   .map((g) => {
@@ -96,6 +111,23 @@ export const arbCase: fc.Arbitrary<Record<string, any>> = fc
     const [o1, o2, o3] = g.offsets;
     const { accountAgeDays, ...customer } = g.customer;
     const reportedMs = (delivered ?? shippedAt) + g.reportDelay;
+    const shipping = g.shippingFee ?? 0;
+    // Lines that carry their paid amount take the discount off the first line.
+    const firstDiscount = Math.min(g.paidDiscount, g.items[0]!.unitPrice * g.items[0]!.quantity);
+    const items = g.linePaid ? g.items.map((item, i) => ({ ...item, paidAmount: item.unitPrice * item.quantity - (i === 0 ? firstDiscount : 0) })) : g.items;
+    const paidAmount = g.linePaid ? itemsTotal - firstDiscount + shipping : Math.max(shipping, itemsTotal + shipping - g.paidDiscount);
+    // Two parcels: the first line in one, the rest in another signed later (or not at all).
+    const twoParcels = g.parcels && g.shipped && g.items.length > 1;
+    const secondDelivered = delivered !== undefined && g.secondParcelDelay !== undefined ? delivered + g.secondParcelDelay : undefined;
+    const requestLines = g.items
+      .map((item, i) => ({ item, r: g.requestLines[i]! }))
+      .filter(({ r }, i) => i === 0 || r.pick)
+      .map(({ item, r }) => ({
+        line: item.sku,
+        ...(r.someUnits !== undefined && r.someUnits < item.quantity ? { quantity: r.someUnits } : {}),
+        ...(r.goodsCondition !== undefined ? { goodsCondition: r.goodsCondition } : {}),
+        ...(r.remedy !== undefined ? { remedy: r.remedy } : {}),
+      }));
     return {
       caseId: "prop",
       reportedAt: isoAt(Math.max(reportedMs, placed), o1),
@@ -104,17 +136,30 @@ export const arbCase: fc.Arbitrary<Record<string, any>> = fc
         currency: "CNY",
         placedAt: isoAt(placed, o2),
         paidAt: isoAt(placed + 60_000, o2),
-        ...(g.shipped ? { shippedAt: isoAt(shippedAt, o3) } : {}),
-        ...(delivered !== undefined ? { deliveredAt: isoAt(delivered, o3) } : {}),
+        ...(g.shipped && !twoParcels ? { shippedAt: isoAt(shippedAt, o3) } : {}),
+        ...(delivered !== undefined && !twoParcels ? { deliveredAt: isoAt(delivered, o3) } : {}),
         ...(g.promisedDelay !== undefined ? { promisedDeliveryBy: isoAt(placed + g.promisedDelay, o1) } : {}),
-        paidAmount: Math.max(0, itemsTotal + (g.shippingFee ?? 0) - g.paidDiscount),
+        paidAmount,
         ...(g.shippingFee !== undefined ? { shippingFee: g.shippingFee } : {}),
-        items: g.items,
+        items,
+        ...(twoParcels
+          ? {
+              parcels: [
+                { parcelId: "P1", shippedAt: isoAt(shippedAt, o3), ...(delivered !== undefined ? { deliveredAt: isoAt(delivered, o3) } : {}), lines: [{ line: g.items[0]!.sku }] },
+                {
+                  parcelId: "P2",
+                  shippedAt: isoAt(shippedAt, o3),
+                  ...(secondDelivered !== undefined ? { deliveredAt: isoAt(secondDelivered, o2) } : {}),
+                  lines: g.items.slice(1).map((i) => ({ line: i.sku })),
+                },
+              ],
+            }
+          : {}),
       },
       request: {
         type: g.type,
         reason: g.reason,
-        ...(g.someSkus ? { skus: [g.items[0]!.sku] } : {}),
+        ...(g.someLines ? { lines: requestLines } : {}),
         ...(g.goodsCondition ? { goodsCondition: g.goodsCondition } : {}),
         safetyHazard: g.safetyHazard,
         keepsGoods: g.keepsGoods,

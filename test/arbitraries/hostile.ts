@@ -26,7 +26,7 @@ export const hostileJson: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
 export const CASE_PATHS: readonly (readonly (string | number)[])[] = [
   ["caseId"], ["reportedAt"], ["order", "placedAt"], ["order", "deliveredAt"], ["order", "paidAmount"], ["order", "shippingFee"],
   ["order", "items"], ["order", "items", 0], ["order", "items", 0, "unitPrice"], ["order", "items", 0, "quantity"], ["order", "items", 0, "flags"],
-  ["request"], ["request", "skus"], ["request", "priorRepairs"], ["customer", "tier"], ["customer", "accountCreatedAt"], ["__proto__"], ["order", "__proto__"],
+  ["request"], ["request", "lines"], ["order", "parcels"], ["request", "priorRepairs"], ["customer", "tier"], ["customer", "accountCreatedAt"], ["__proto__"], ["order", "__proto__"],
 ];
 
 /** A JSON copy of `c` with `value` put at `path` (as an own, enumerable key, `__proto__` included). */

@@ -18,7 +18,7 @@ describe("aftersales decide", () => {
     const json = await runCli("decide", "examples/dress-lost-button.json", "--now", "2026-05-12T21:45:00+08:00", "--json");
     const decision = JSON.parse(json.stdout);
     expect(decision.decidedAt).toBe("2026-05-12T21:45:00+08:00");
-    expect(decision.eligibility.return.allowed).toBe(true);
+    expect(decision.lines[0].eligibility.return.status).toBe("allowed");
     expect(decision.trace.length).toBeGreaterThan(0);
   });
 

@@ -19,8 +19,8 @@ describe("aftersales test", () => {
     const { code, stdout } = await runCli("test", "test/cli/failing-fixture");
     expect(code).toBe(1);
     expect(stdout).toContain("✗ test/cli/failing-fixture/wrong-day8.json");
-    expect(stdout).toContain("at eligibility.return.allowed:\n      - expected true\n      + actual   false");
-    expect(stdout).toContain("at eligibility.return.deadline:\n      - expected \"2026-03-09T00:00:00+08:00\"\n      + actual   (absent)");
+    expect(stdout).toContain("at lines[0].eligibility.return.status:\n      - expected \"allowed\"\n      + actual   \"denied\"");
+    expect(stdout).toContain("at lines[0].eligibility.return.deadline:\n      - expected \"2026-03-09T00:00:00+08:00\"\n      + actual   (absent)");
   });
 
   it("writes JUnit XML of the expected shape, with the diff in the failure body", async () => {
@@ -35,8 +35,8 @@ describe("aftersales test", () => {
     expect(pass.testcase).toMatchObject({ classname: "cn-default@2026.11.0", name: expect.stringContaining("day 7 23:59:59") });
     expect(pass.testcase.failure).toBeUndefined();
     expect(fail.testcase.name).toBe("deliberately wrong: expects day 8 to be allowed <&>");
-    expect(fail.testcase.failure.message).toBe("at eligibility.return.allowed:");
-    expect(fail.testcase.failure["#text"]).toContain("+ actual   false");
+    expect(fail.testcase.failure.message).toBe("at lines[0].eligibility.return.status:");
+    expect(fail.testcase.failure["#text"]).toContain('+ actual   "denied"');
   });
 
   it("fails the coverage gate when fixtures leave rules unexercised", async () => {

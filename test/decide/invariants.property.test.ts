@@ -49,7 +49,9 @@ describe("properties: time", () => {
       fc.property(arbCase, fc.integer({ min: 1, max: 400 * 86_400_000 }), (c, laterBy) => {
         const earlier = decider.decide(c);
         const later = decider.decide({ ...c, reportedAt: isoAt(Date.parse(c.reportedAt) + laterBy, 480) });
-        for (const r of REMEDIES) if (!earlier.eligibility[r].allowed) expect(later.eligibility[r].allowed).toBe(false);
+        earlier.lines.forEach((line, i) => {
+          for (const r of REMEDIES) if (line.eligibility[r].status === "denied") expect(later.lines[i]!.eligibility[r].status).not.toBe("allowed");
+        });
       }),
     );
   });
@@ -75,9 +77,9 @@ describe("properties: time", () => {
           const reportedMs = Date.parse(c.reportedAt);
           const deliveryDate = shanghaiDate.format(new Date(deliveredMs)); // YYYY-MM-DD
           const deadline = Date.parse(`${deliveryDate}T00:00:00+08:00`) + 8 * 86_400_000;
-          const verdict = decider.decide(c).eligibility.return;
-          expect(verdict.allowed).toBe(reportedMs < deadline);
-          if (verdict.allowed) expect(Date.parse(verdict.deadline!)).toBe(deadline);
+          const verdict = decider.decide(c).lines[0]!.eligibility.return;
+          expect(verdict.status).toBe(reportedMs < deadline ? "allowed" : "denied");
+          if (verdict.status === "allowed") expect(Date.parse(verdict.deadline!)).toBe(deadline);
         },
       ),
     );
@@ -90,8 +92,11 @@ describe("properties: law is a floor", () => {
       fc.property(arbCase, arbCustomer, (c, otherCustomer) => {
         const { accountAgeDays, ...customer } = otherCustomer;
         const other = { ...c, customer: { ...customer, ...(accountAgeDays !== undefined ? { accountCreatedAt: "2026-12-01T00:00:00+08:00" } : {}) } };
-        const a = decider.decide(c).eligibility;
-        const b = decider.decide(other).eligibility;
+        const da = decider.decide(c);
+        const db = decider.decide(other);
+        expect(db.lines.map((l) => l.eligibility)).toEqual(da.lines.map((l) => l.eligibility));
+        const a = da.eligibility;
+        const b = db.eligibility;
         for (const r of REMEDIES) expect(b[r]).toEqual(a[r]);
         // Routing may differ only by compensation-stage reasons (goodwill held for review).
         const statutoryReasons = (d: typeof a) => d.manualReview.reasons.filter((x) => x.stage === "eligibility");
@@ -142,7 +147,7 @@ describe("properties: robustness", () => {
   });
 
   it("a valid case with one field replaced by any JSON value is decided or rejected at that path", () => {
-    const paths = [["reportedAt"], ["order", "paidAmount"], ["order", "items"], ["order", "deliveredAt"], ["request", "type"], ["request", "skus"], ["customer"], ["order", "items", 0, "unitPrice"], ["request", "goodsCondition"]];
+    const paths = [["reportedAt"], ["order", "paidAmount"], ["order", "items"], ["order", "deliveredAt"], ["request", "type"], ["request", "lines"], ["order", "parcels"], ["customer"], ["order", "items", 0, "unitPrice"], ["request", "goodsCondition"]];
     fc.assert(
       fc.property(arbCase, fc.constantFrom(...paths), fc.jsonValue(), (c, path, value) => {
         const broken = structuredClone(c);

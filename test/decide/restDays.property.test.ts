@@ -36,9 +36,9 @@ describe("properties: rest-day extension (policy option)", () => {
             request: { type: "return", reason: "no_reason", goodsCondition: "unopened" }, customer: { id: "c", tier: "normal" },
           };
           const deadline = extendedDeadline(deliveredMs);
-          const verdict = decider.decide(c).eligibility.return;
-          expect(verdict.allowed).toBe(Date.parse(c.reportedAt) < deadline);
-          if (verdict.allowed) expect(Date.parse(verdict.deadline!)).toBe(deadline);
+          const verdict = decider.decide(c).lines[0]!.eligibility.return;
+          expect(verdict.status).toBe(Date.parse(c.reportedAt) < deadline ? "allowed" : "denied");
+          if (verdict.status === "allowed") expect(Date.parse(verdict.deadline!)).toBe(deadline);
         },
       ),
     );

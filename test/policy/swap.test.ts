@@ -22,8 +22,9 @@ const broken: PolicyInput = {
 
 /** A decision is consistent when its verdict is the one its named policy gives. */
 function consistent(d: Decision): boolean {
-  if (d.policy.version === "A") return d.eligibility.return.allowed === false && d.policy.layers.length === 2;
-  if (d.policy.id === "merchant-30-day") return d.eligibility.return.allowed === true && d.eligibility.return.basis.some((b) => b.layer === "merchant");
+  const verdict = d.lines[0]!.eligibility.return;
+  if (d.policy.version === "A") return verdict.status === "denied" && d.policy.layers.length === 2;
+  if (d.policy.id === "merchant-30-day") return verdict.status === "allowed" && verdict.basis.some((b) => b.layer === "merchant");
   return false;
 }
 

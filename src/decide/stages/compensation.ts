@@ -1,4 +1,4 @@
-import type { CaseContext } from "../deriveFacts.js";
+import type { RequestedLine } from "../requestedLines.js";
 import { allocateByWeights, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
 import { CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
@@ -18,7 +18,7 @@ export interface CompensationBases {
 export function interpretCompensation(
   events: readonly StageEvent[],
   bases: CompensationBases,
-  context: CaseContext,
+  lines: readonly RequestedLine[],
 ): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
   if (events.length === 0) return NO_COMPENSATION;
   const capsApplied: CapApplied[] = [];
@@ -67,7 +67,7 @@ export function interpretCompensation(
         layer: e.layer,
         ruleSet: e.ruleSet,
         rule: e.rule,
-        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToItems(amount, context) } : {}),
+        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines) } : {}),
       });
     }
     options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
@@ -95,9 +95,9 @@ function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]):
   return toAmount(sum(amounts));
 }
 
-// A refund is split over the requested items in proportion to what was paid for each line.
-function allocateToItems(amount: Money, context: CaseContext): { sku: string; amount: ReturnType<typeof toAmount> }[] {
-  const items = context.requestedItems;
-  const shares = allocateByWeights(amount, items.map((i) => i.unitPrice * i.quantity));
-  return items.map((item, k) => ({ sku: item.sku, amount: toAmount(shares[k]!) }));
+// Cash is split over the requested lines in proportion to what their requested units cost
+// (so a full refund gives each line exactly its refund).
+function allocateToLines(amount: Money, lines: readonly RequestedLine[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+  const shares = allocateByWeights(amount, lines.map((l) => l.refund));
+  return lines.map((l, k) => ({ line: l.id, amount: toAmount(shares[k]!) }));
 }

@@ -1,66 +1,74 @@
-import type { CaseContext } from "../deriveFacts.js";
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/time.js";
-import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
+import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
+import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
-import type { Basis, Denial, ReviewReason, Verdict } from "../types.js";
+import type { Basis, LineEligibility, Reason, RemedyRollUp, ReviewReason, Verdict } from "../types.js";
 
 type Allowed = StageEvent & { params: EventParams<"remedy.allowed"> };
 
-const denialOf = perEvent((e): Denial => {
+const reasonOf = perEvent((e): Reason => {
   const p = e.params as EventParams<"remedy.denied">;
   return { ...sourceOf(e), code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...(p.citation ? { citation: p.citation } : {}) };
-});
-const reviewOf = perEvent((e): ReviewReason => {
-  const p = e.params as EventParams<"review.required">;
-  return { stage: "eligibility", code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...sourceOf(e) };
 });
 const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as EventParams<"remedy.allowed">).citation }));
 
 /**
- * Verdicts per remedy. Layers only add: a remedy is allowed when any rule of any layer
- * allows it (the law is a floor, a merchant may be more generous); its deadline is the
- * latest among the allowing rules; the merchant pays return shipping when any allowing
- * basis says so. Only a remedy no rule allows carries its denials.
+ * One requested line's verdicts per remedy. Layers only add: a remedy is allowed when any
+ * rule of any layer allows it (the law is a floor, a merchant may be more generous); its
+ * deadline is the latest among the allowing rules; the merchant pays return shipping when
+ * any allowing basis says so. A remedy no rule allows is undetermined when a rule says the
+ * law needs an input the case lacks, else denied, and either way says why.
+ *
+ * Review: an undetermined remedy the customer asked for on this line, and every
+ * `review.required`, go to a person. An undetermined remedy nobody asked for is shown as
+ * undetermined (never as denied) without holding up the case.
  */
-export function interpretEligibility(
-  events: readonly StageEvent[],
-  context: CaseContext,
-  z: Zone,
-): { verdicts: Record<RemedyT, Verdict>; reviewReasons: ReviewReason[] } {
+export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
   // One pass: events into per-remedy buckets, in event order.
   const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
-  const reviewReasons: ReviewReason[] = [];
+  let reviewReasons: ReviewReason[] | undefined;
+  const line = context.line;
   for (const e of events) {
     if (e.type === "review.required") {
-      reviewReasons.push(reviewOf(e));
+      (reviewReasons ??= []).push(reviewOf(e, line.id, undefined));
       continue;
     }
     const remedy = (e.params as { remedy: RemedyT }).remedy;
     const bucket = (buckets[remedy] ??= { allowing: [], against: [], undetermined: [] });
     if (e.type === "remedy.allowed") bucket.allowing.push(e as Allowed);
-    else if (e.type === "remedy.denied" || e.type === "remedy.undetermined") {
-      bucket.against.push(denialOf(e));
-      // Missing input the law needs: not allowed, and a person decides.
-      if (e.type === "remedy.undetermined") bucket.undetermined.push(reviewOf(e));
-    }
+    else if (e.type === "remedy.denied") bucket.against.push(located(reasonOf(e)));
+    else if (e.type === "remedy.undetermined") bucket.undetermined.push(e);
   }
 
-  let remedyReview: ReviewReason[] | undefined;
   const verdictOf = (remedy: RemedyT): Verdict => {
     const bucket = buckets[remedy];
-    if (bucket !== undefined && bucket.allowing.length > 0) return allowedVerdict(bucket.allowing);
-    if (bucket !== undefined && bucket.undetermined.length > 0) (remedyReview ??= []).push(...bucket.undetermined);
-    return bucket === undefined ? NOTHING_FIRED : { allowed: false, basis: NONE, deniedBecause: bucket.against };
+    if (bucket === undefined) return NOTHING_FIRED;
+    if (bucket.allowing.length > 0) return allowedVerdict(bucket.allowing);
+    if (bucket.undetermined.length > 0) {
+      const undetermined = bucket.undetermined.map((e) => located(reasonOf(e)));
+      if (line.remedyWanted === remedy) for (const e of bucket.undetermined) (reviewReasons ??= []).push(reviewOf(e, line.id, located(reasonOf(e)).missing));
+      return { status: "undetermined", basis: NONE, reasons: bucket.against.length === 0 ? undetermined : [...undetermined, ...bucket.against] };
+    }
+    return bucket.against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: bucket.against };
   };
   // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
-  const verdicts: Record<RemedyT, Verdict> = {
+  const verdicts: LineEligibility = {
     return: verdictOf("return"),
     exchange: verdictOf("exchange"),
     repair: verdictOf("repair"),
     refundOnly: verdictOf("refundOnly"),
     reship: verdictOf("reship"),
   };
-  return { verdicts, reviewReasons: remedyReview === undefined ? reviewReasons : [...remedyReview, ...reviewReasons] };
+  return { verdicts, reviewReasons: reviewReasons ?? [] };
+
+  // A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
+  // the reason names where this line's value lives in the case (its parcel, its request line).
+  function located(reason: Reason): Reason {
+    const missing = reason.missing;
+    if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
+    if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
+    return reason;
+  }
 
   function allowedVerdict(allowed: readonly Allowed[]): Verdict {
     let latest = -Infinity;
@@ -74,33 +82,72 @@ export function interpretEligibility(
       if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
       basis.push(basisOf(e));
     }
-    // Keys in one order whatever is present: allowed, deadline, basis, returnShippingPaidBy, deniedBecause.
+    // Keys in one order whatever is present: status, deadline, basis, returnShippingPaidBy, reasons.
     const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
     if (deadline !== undefined) {
       return paidBy === undefined
-        ? { allowed: true, deadline, basis, deniedBecause: NONE }
-        : { allowed: true, deadline, basis, returnShippingPaidBy: paidBy, deniedBecause: NONE };
+        ? { status: "allowed", deadline, basis, reasons: NONE }
+        : { status: "allowed", deadline, basis, returnShippingPaidBy: paidBy, reasons: NONE };
     }
-    return paidBy === undefined ? { allowed: true, basis, deniedBecause: NONE } : { allowed: true, basis, returnShippingPaidBy: paidBy, deniedBecause: NONE };
+    return paidBy === undefined ? { status: "allowed", basis, reasons: NONE } : { status: "allowed", basis, returnShippingPaidBy: paidBy, reasons: NONE };
   }
 
   function deadlineOf(window: RemedyWindowT | undefined): number | undefined {
-    if (window === undefined || context.deliveredAt === undefined) return undefined;
+    const deliveredAt = line.deliveredAt;
+    if (window === undefined || deliveredAt === undefined) return undefined;
     if ("days" in window) {
       const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
-      return dayWindowDeadline(context.deliveredAt, window.days + extra, z).getTime();
+      return dayWindowDeadline(deliveredAt, window.days + extra, z).getTime();
     }
-    if ("months" in window) return monthWindowDeadline(context.deliveredAt, window.months, z).getTime();
+    if ("months" in window) return monthWindowDeadline(deliveredAt, window.months, z).getTime();
     return context.warrantyDeadline?.getTime();
   }
 }
 
-// No rule spoke about the remedy: the same frozen verdict every time.
+function reviewOf(e: StageEvent, line: string, missing: string | undefined): ReviewReason {
+  const p = e.params as EventParams<"review.required">;
+  const at = missing ?? p.missing;
+  return { stage: "eligibility", line, code: p.code, message: p.message, ...(at ? { missing: at } : {}), ...sourceOf(e) };
+}
+
+/**
+ * The roll-up over the requested lines: for each remedy, whether it is open for all of
+ * them, some (which) or none, and where it is undetermined.
+ */
+export function rollUpEligibility(lines: readonly { readonly line: string; readonly eligibility: LineEligibility }[]): Record<RemedyT, RemedyRollUp> {
+  const rollUp = (remedy: RemedyT): RemedyRollUp => {
+    const allowed: string[] = [];
+    const undetermined: string[] = [];
+    for (const l of lines) {
+      const status = l.eligibility[remedy].status;
+      if (status === "allowed") allowed.push(l.line);
+      else if (status === "undetermined") undetermined.push(l.line);
+    }
+    return { open: allowed.length === 0 ? "none" : allowed.length === lines.length ? "all" : "some", lines: allowed, undetermined };
+  };
+  const out = {} as Record<RemedyT, RemedyRollUp>;
+  for (const remedy of REMEDIES) out[remedy] = rollUp(remedy);
+  return out;
+}
+
+// No rule spoke about the remedy: the same frozen verdict every time, and it says so.
 const NONE: readonly never[] = Object.freeze([]);
-const NOTHING_FIRED: Verdict = Object.freeze({ allowed: false, basis: NONE, deniedBecause: NONE });
+const NOTHING_FIRED: Verdict = Object.freeze({
+  status: "denied",
+  basis: NONE,
+  reasons: Object.freeze([
+    Object.freeze({
+      code: "no_rule_allows",
+      message: Object.freeze({
+        "zh-CN": "政策中没有规则就该商品给予此项售后（法定情形以外的申请由商家自行决定）",
+        en: "No rule of the policy grants this remedy for this line (outside the statutory situations it is the merchant's choice)",
+      }),
+    }),
+  ]),
+}) as Verdict;
 
 interface Bucket {
   readonly allowing: Allowed[];
-  readonly against: Denial[];
-  readonly undetermined: ReviewReason[];
+  readonly against: Reason[];
+  readonly undetermined: StageEvent[];
 }

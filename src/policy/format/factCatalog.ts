@@ -7,9 +7,18 @@
  */
 export type FactType = "string" | "number" | "boolean" | "string[]" | "number|null" | "boolean|null" | "string|null";
 
+/**
+ * Where a fact comes from: `case` facts describe the whole case (the customer, the request,
+ * the order's totals) and every stage reads them; `line` facts describe one requested order
+ * line (its category, parcel, condition, units, price) and only the eligibility stage, which
+ * runs once per requested line, reads them; `eligibility` facts are the eligibility stage's
+ * verdicts rolled up over the requested lines, read by compensation.
+ */
+export type FactLevel = "case" | "line" | "eligibility";
+
 export interface FactDoc {
   readonly type: FactType;
-  readonly stage: "case" | "eligibility";
+  readonly stage: FactLevel;
   readonly en: string;
   readonly zh: string;
 }
@@ -17,17 +26,17 @@ export interface FactDoc {
 export const FACTS = {
   requestType: { type: "string", stage: "case", en: "What the customer asks for: request.type.", zh: "顾客诉求类型 request.type" },
   reason: { type: "string", stage: "case", en: "Why: request.reason.", zh: "诉求原因 request.reason" },
-  shipped: { type: "boolean", stage: "case", en: "order.shippedAt or order.deliveredAt is present.", zh: "是否已发货" },
-  delivered: { type: "boolean", stage: "case", en: "order.deliveredAt (签收) is present.", zh: "是否已签收" },
+  shipped: { type: "boolean", stage: "line", en: "The line's parcel (or, without parcels, the order) has shippedAt or deliveredAt.", zh: "该行所在包裹是否已发货" },
+  delivered: { type: "boolean", stage: "line", en: "The line's parcel (or, without parcels, the order) has deliveredAt (签收).", zh: "该行所在包裹是否已签收" },
   daysSinceDelivery: {
     type: "number|null",
-    stage: "case",
+    stage: "line",
     en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). null when not delivered.",
     zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；未签收为 null",
   },
   noReasonWindowDays: {
     type: "number",
-    stage: "case",
+    stage: "line",
     en: "The last day of the 7-day no-reason window, counted like daysSinceDelivery: 7, or later when the policy has a rest-day calendar and day 7 is a rest day (民法典 art. 203 ¶1; off by default).",
     zh: "七日无理由退货期限的最后一日（与 daysSinceDelivery 同样计数）：通常为 7；政策启用休息日顺延且第 7 日为休息日时顺延",
   },
@@ -37,37 +46,37 @@ export const FACTS = {
     en: "A promised delivery time exists and delivery (or, undelivered, the report) came after it.",
     zh: "是否超过承诺送达时间",
   },
-  goodsCondition: { type: "string|null", stage: "case", en: "request.goodsCondition, null when not given.", zh: "商品状态；未提供为 null" },
+  goodsCondition: { type: "string|null", stage: "line", en: "The condition of the requested units: the request line's goodsCondition, else request.goodsCondition; null when neither is given.", zh: "商品状态；未提供为 null" },
   goodsIntact: {
     type: "boolean|null",
-    stage: "case",
+    stage: "line",
     en: "商品完好: unopened or opened only to inspect → true; used or damaged by the customer → false; not given → null.",
     zh: "商品完好：未拆封或仅为查验拆封为 true；使用或人为损坏为 false；未提供为 null",
   },
   statutoryExclusion: {
     type: "boolean",
-    stage: "case",
-    en: "A requested item is custom-made, perishable, a digital download, opened sealed media or a periodical (消保法 art. 25 ¶1).",
-    zh: "所涉商品属于法定不适用七日无理由退货的商品",
+    stage: "line",
+    en: "The line's goods are custom-made, perishable, a digital download, opened sealed media or a periodical (消保法 art. 25 ¶1: the goods named, never the order that holds them).",
+    zh: "该行商品属于法定不适用七日无理由退货的商品",
   },
-  statutoryExclusions: { type: "string[]", stage: "case", en: "Which statutory exclusions apply (flag names).", zh: "适用的法定排除情形" },
+  statutoryExclusions: { type: "string[]", stage: "line", en: "Which statutory exclusions apply (flag names).", zh: "适用的法定排除情形" },
   waivedAtPurchase: {
     type: "boolean",
-    stage: "case",
-    en: "A requested item was confirmed at purchase as not returnable without reason (消保法 art. 25 ¶2).",
+    stage: "line",
+    en: "The line was confirmed at purchase as not returnable without reason (消保法 art. 25 ¶2).",
     zh: "购买时经消费者确认不宜退货",
   },
-  category: { type: "string", stage: "case", en: "The category of the first requested item.", zh: "首个所涉商品的品类" },
-  inSanbaoCatalogue: { type: "boolean", stage: "case", en: "The category is in the policy's 三包 table.", zh: "品类属于三包目录" },
+  category: { type: "string", stage: "line", en: "The line's category.", zh: "该行商品的品类" },
+  inSanbaoCatalogue: { type: "boolean", stage: "line", en: "The category is in the policy's 三包 table.", zh: "品类属于三包目录" },
   warrantyMonths: {
     type: "number|null",
-    stage: "case",
+    stage: "line",
     en: "The 三包 period in months: the item's warrantyMonths, else the table's; null when neither gives one.",
     zh: "三包有效期（月）：商品自带优先，否则按品类表；均无为 null",
   },
   withinWarranty: {
     type: "boolean|null",
-    stage: "case",
+    stage: "line",
     en: "reportedAt is before the end of the 三包 period counted from delivery; null when not delivered or no period is known.",
     zh: "申请时是否在三包有效期内；未签收或无有效期为 null",
   },
@@ -78,7 +87,24 @@ export const FACTS = {
   batchComplaintCount: { type: "number", stage: "case", en: "Related complaints in the same batch (0 when not given).", zh: "批量投诉数" },
   customerTier: { type: "string", stage: "case", en: "customer.tier: normal or vip.", zh: "顾客等级" },
   orderValue: { type: "number", stage: "case", en: "order.paidAmount in fen.", zh: "订单实付金额（分）" },
-  requestedAmount: { type: "number", stage: "case", en: "Fen paid for the requested items (unitPrice × quantity).", zh: "所涉商品实付金额（分）" },
+  requestedAmount: {
+    type: "number",
+    stage: "case",
+    en: "Fen paid for the requested units over all requested lines (each line's paid amount, shared by units): what refunding them all returns.",
+    zh: "所涉商品（按件分摊的实付金额）合计（分）",
+  },
+  requestDelivered: { type: "boolean", stage: "case", en: "Every requested line was signed for.", zh: "所涉各行均已签收" },
+  orderShipped: { type: "boolean", stage: "case", en: "Some part of the order has shipped (a parcel, or the order, has shippedAt or deliveredAt).", zh: "订单已（部分）发货" },
+  remedyWanted: {
+    type: "string|null",
+    stage: "line",
+    en: "The remedy asked for on this line (return, exchange, repair, refundOnly, reship): the request line's remedy, else request.type; null for a complaint, inquiry or logistics request.",
+    zh: "该行诉求的救济方式；投诉、咨询、物流类为 null",
+  },
+  lineUnits: { type: "number", stage: "line", en: "Units of the order line.", zh: "该行商品件数" },
+  requestedUnits: { type: "number", stage: "line", en: "Units of the line the request is about.", zh: "该行所涉件数" },
+  linePaidAmount: { type: "number", stage: "line", en: "Fen paid for the whole line after every discount (given, or allocated from the order).", zh: "该行实付金额（分）" },
+  requestedLineAmount: { type: "number", stage: "line", en: "Fen the requested units of the line carry of its paid amount.", zh: "该行所涉件数分摊的实付金额（分）" },
   shippingFee: { type: "number", stage: "case", en: "order.shippingFee in fen (0 when not given).", zh: "运费（分）" },
   abuseSignalCount: {
     type: "number",
@@ -87,12 +113,12 @@ export const FACTS = {
     zh: "疑似滥用信号数：新注册不足 30 天、引导站外联系、差评 3 条以上、4 单以上且退货过半",
   },
   abuseSignals: { type: "string[]", stage: "case", en: "The abuse signals shown.", zh: "疑似滥用信号" },
-  returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return.", zh: "资格判定允许退货" },
-  exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange.", zh: "资格判定允许换货" },
-  repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair.", zh: "资格判定允许维修" },
-  refundOnlyAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a refund without return.", zh: "资格判定允许仅退款" },
-  reshipAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a reship.", zh: "资格判定允许补发" },
-  manualReviewRequired: { type: "boolean", stage: "eligibility", en: "Eligibility routed the case to manual review.", zh: "资格判定需人工复核" },
+  returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return for every requested line.", zh: "所涉各行均允许退货" },
+  exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange for every requested line.", zh: "所涉各行均允许换货" },
+  repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair for every requested line.", zh: "所涉各行均允许维修" },
+  refundOnlyAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a refund without return for every requested line.", zh: "所涉各行均允许仅退款" },
+  reshipAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a reship for every requested line.", zh: "所涉各行均允许补发" },
+  manualReviewRequired: { type: "boolean", stage: "eligibility", en: "Eligibility routed the case (some line or the case) to manual review.", zh: "资格判定需人工复核" },
 } as const satisfies Record<string, FactDoc>;
 
 export type FactName = keyof typeof FACTS;

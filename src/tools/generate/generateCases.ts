@@ -5,7 +5,16 @@ import type { CaseInput } from "../../case/caseSchema.js";
  * cases on every machine. The mix follows the seeds' question types (returns and quality
  * problems most common, then logistics, wrong and missing items, inquiries, complaints).
  */
-export function* generateCases(count: number, seed = 1): Generator<CaseInput> {
+export interface GenerateOptions {
+  /** Every case has exactly this many order lines (default: 1–3 by the usual mix). */
+  readonly lines?: number;
+}
+
+/**
+ * Multi-line orders sometimes go out in two parcels signed days apart, carry per-line paid
+ * amounts (优惠分摊 known to the platform), and have requests about some lines or some units.
+ */
+export function* generateCases(count: number, seed = 1, options: GenerateOptions = {}): Generator<CaseInput> {
   const rand = mulberry32(seed);
   const pick = <T>(weighted: readonly (readonly [T, number])[]): T => {
     const total = weighted.reduce((s, [, w]) => s + w, 0);
@@ -18,7 +27,7 @@ export function* generateCases(count: number, seed = 1): Generator<CaseInput> {
   const H = 3_600_000;
   for (let n = 0; n < count; n++) {
     const category = pick([["apparel", 30], ["shoes", 8], ["mobile_phone", 12], ["laptop", 6], ["earphones", 10], ["tv", 3], ["small_appliance", 8], ["large_appliance", 3], ["books", 5], ["fresh_food", 6], ["cosmetics", 9]] as const);
-    const itemCount = pick([[1, 70], [2, 20], [3, 10]] as const);
+    const itemCount = options.lines ?? pick([[1, 70], [2, 20], [3, 10]] as const);
     const items = Array.from({ length: itemCount }, (_, i) => ({
       sku: `SKU-${n}-${i}`,
       category: i === 0 ? category : pick([["apparel", 1], ["books", 1], ["cosmetics", 1]] as const),
@@ -28,12 +37,16 @@ export function* generateCases(count: number, seed = 1): Generator<CaseInput> {
       ...(category === "fresh_food" ? { flags: { perishable: true } } : rand() < 0.03 ? { flags: { customMade: true } } : rand() < 0.02 ? { flags: { noReasonReturnWaivedAtPurchase: true } } : {}),
     }));
     const itemsTotal = items.reduce((s, i) => s + i.unitPrice * i.quantity, 0);
+    const linePaid = itemCount > 1 && rand() < 0.3; // the platform knows each line's paid amount
     const shippingFee = rand() < 0.3 ? int(500, 2000) : 0;
     const placed = BASE + int(0, 300 * 24) * H;
     const shipped = rand() < 0.96;
     const delivered = shipped && rand() < 0.92;
     const shippedAt = placed + int(2, 48) * H;
     const deliveredAt = shippedAt + int(12, 96) * H;
+    // Two parcels: the first half of the lines signed first, the rest days later.
+    const split = itemCount > 1 && shipped && rand() < 0.3 ? Math.ceil(itemCount / 2) : 0;
+    const secondDeliveredAt = deliveredAt + int(24, 10 * 24) * H;
     const reason = pick([["no_reason", 30], ["quality_fault", 25], ["not_as_described", 6], ["wrong_item", 5], ["missing_item", 4], ["damaged_in_transit", 4], ["lost_in_transit", 3], ["logistics_delay", 8], ["price_drop", 3], ["service", 4], ["other", 8]] as const);
     const type =
       reason === "no_reason" ? "return"
@@ -44,6 +57,17 @@ export function* generateCases(count: number, seed = 1): Generator<CaseInput> {
       : reason === "other" ? pick([["inquiry", 3], ["refund_only", 1]] as const)
       : pick([["return", 2], ["exchange", 2]] as const);
     const reported = (delivered ? deliveredAt : shippedAt) + pick([[int(0, 7 * 24), 60], [int(7 * 24, 30 * 24), 30], [int(30 * 24, 500 * 24), 10]] as const) * H;
+    // An order-level discount, taken off the first line when lines carry their paid amount.
+    const discount = rand() < 0.2 ? Math.min(items[0]!.unitPrice * items[0]!.quantity, int(500, 5000)) : 0;
+    // Some lines, sometimes some of their units, sometimes their own condition.
+    const requestLines = (lines: readonly { sku: string; quantity: number }[]) =>
+      lines
+        .filter((_, i) => i === 0 || rand() < 0.5)
+        .map((l) => ({
+          line: l.sku,
+          ...(l.quantity > 1 && rand() < 0.5 ? { quantity: int(1, l.quantity - 1) } : {}),
+          ...(rand() < 0.2 ? { goodsCondition: pick([["unopened", 1], ["used", 1]] as const) } : {}),
+        }));
     const iso = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 19) + "+08:00";
     const abusive = rand() < 0.03;
     yield {
@@ -54,17 +78,25 @@ export function* generateCases(count: number, seed = 1): Generator<CaseInput> {
         currency: "CNY",
         placedAt: iso(placed),
         paidAt: iso(placed + 60_000),
-        ...(shipped ? { shippedAt: iso(shippedAt) } : {}),
-        ...(delivered ? { deliveredAt: iso(deliveredAt) } : {}),
+        ...(shipped && split === 0 ? { shippedAt: iso(shippedAt) } : {}),
+        ...(delivered && split === 0 ? { deliveredAt: iso(deliveredAt) } : {}),
         ...(rand() < 0.5 ? { promisedDeliveryBy: iso(placed + int(48, 96) * H) } : {}),
-        paidAmount: Math.max(0, itemsTotal + shippingFee - (rand() < 0.2 ? Math.min(itemsTotal, int(500, 5000)) : 0)),
+        paidAmount: itemsTotal + shippingFee - discount,
         ...(shippingFee > 0 ? { shippingFee } : {}),
-        items,
+        items: linePaid ? items.map((item, i) => ({ ...item, paidAmount: item.unitPrice * item.quantity - (i === 0 ? discount : 0) })) : items,
+        ...(split > 0
+          ? {
+              parcels: [
+                { parcelId: "P1", shippedAt: iso(shippedAt), ...(delivered ? { deliveredAt: iso(deliveredAt) } : {}), lines: items.slice(0, split).map((i) => ({ line: i.sku })) },
+                { parcelId: "P2", shippedAt: iso(shippedAt), ...(delivered ? { deliveredAt: iso(secondDeliveredAt) } : {}), lines: items.slice(split).map((i) => ({ line: i.sku })) },
+              ],
+            }
+          : {}),
       },
       request: {
         type,
         reason,
-        ...(itemCount > 1 && rand() < 0.5 ? { skus: [items[0]!.sku] } : {}),
+        ...(rand() < 0.3 ? { lines: requestLines(items) } : {}),
         ...(rand() < 0.9 ? { goodsCondition: pick([["unopened", 35], ["opened_for_inspection", 35], ["used", 25], ["damaged_by_customer", 5]] as const) } : {}),
         ...(rand() < 0.01 ? { safetyHazard: true } : {}),
         ...(rand() < 0.1 ? { keepsGoods: true } : {}),

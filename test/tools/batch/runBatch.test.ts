@@ -60,7 +60,7 @@ describe("batch", () => {
     const { stats, lines } = await collect(ndjson(cases.map((c) => JSON.stringify(c))), 0, 50);
     expect(stats.tiers["1"] + stats.tiers["2"] + stats.tiers["3"]).toBe(240);
     expect(stats.tiers["1"]).toBe(lines.filter((d) => d.sla.tier === 1).length);
-    expect(stats.remedies.return!.allowed).toBe(lines.filter((d) => d.eligibility.return.allowed).length);
+    expect(stats.remedies.return!.allowed).toBe(lines.flatMap((d) => d.lines).filter((l) => l.eligibility.return.status === "allowed").length);
     expect(stats.manualReview).toBe(lines.filter((d) => d.eligibility.manualReview.required).length);
     expect(stats.compensationFen).toBe(lines.reduce((s, d) => s + (d.compensation.options[0]?.total.amount ?? 0), 0));
   });

@@ -1,0 +1,136 @@
+import { lineIdOf, type Case, type OrderItem } from "../case/caseSchema.js";
+import type { RemedyT } from "../policy/format/eventSchemas.js";
+import { parseInstant } from "../time/time.js";
+import { linePayments, unitsShare } from "./linePayments.js";
+
+/** One order line the request is about, with everything its verdicts depend on. */
+export interface RequestedLine {
+  /** The order line's id (lineId, else sku). */
+  readonly id: string;
+  readonly item: OrderItem;
+  /** Units asked about, of `item.quantity`. */
+  readonly units: number;
+  /** The remedy asked for on this line; null for a complaint, inquiry or logistics request. */
+  readonly remedyWanted: RemedyT | null;
+  readonly goodsCondition: "unopened" | "opened_for_inspection" | "used" | "damaged_by_customer" | null;
+  /** Where the condition of these units is (or would be) given in the case. */
+  readonly goodsConditionPath: string;
+  /** The parcel the units came in, when known. */
+  readonly parcelId: string | undefined;
+  readonly shipped: boolean;
+  /** 签收: when the units were signed for; undefined when not (or not known). */
+  readonly deliveredAt: Date | undefined;
+  /** Where the signing time is (or would be) given in the case: what to ask for when it is missing. */
+  readonly deliveredAtPath: string;
+  /** Fen paid for the whole line, and whether the library allocated it from an order-level amount. */
+  readonly linePaid: number;
+  readonly linePaidAllocated: boolean;
+  /** Fen the requested units carry of the line's paid amount: what a refund of them returns. */
+  readonly refund: number;
+}
+
+const REMEDY_OF = { return: "return", exchange: "exchange", repair: "repair", refund_only: "refundOnly", reship: "reship" } as const;
+
+/** The remedy a request type asks for, if it asks for one. */
+export function remedyOfRequestType(type: string): RemedyT | null {
+  return Object.hasOwn(REMEDY_OF, type) ? REMEDY_OF[type as keyof typeof REMEDY_OF] : null;
+}
+
+/**
+ * The lines a request is about, in request order (every line of the order, all units, when
+ * the request names none). Each line is judged on its own parcel's signing (民法典 art. 633:
+ * each instalment on its own), its own condition and its own share of the price.
+ */
+export function requestedLines(c: Case): RequestedLine[] {
+  const { order, request } = c;
+  const payments = linePayments(order);
+  const indexOf = (id: string) => order.items.findIndex((i) => lineIdOf(i) === id);
+  const wanted = remedyOfRequestType(request.type);
+  const conditionOfRequest = request.goodsCondition ?? null;
+  if (request.lines === undefined) {
+    return order.items.map((item, i) =>
+      lineOf(c, item, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, payments.paid[i]!, payments.allocated[i]!),
+    );
+  }
+  return request.lines.map((rl, r) => {
+    const i = indexOf(rl.line); // the schema refuses a line the order lacks
+    const item = order.items[i]!;
+    const condition = rl.goodsCondition ?? conditionOfRequest;
+    const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
+    return lineOf(c, item, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, payments.paid[i]!, payments.allocated[i]!);
+  });
+}
+
+function lineOf(
+  c: Case,
+  item: OrderItem,
+  units: number,
+  remedyWanted: RemedyT | null,
+  goodsCondition: RequestedLine["goodsCondition"],
+  goodsConditionPath: string,
+  parcelAsked: string | undefined,
+  requestIndex: number,
+  linePaid: number,
+  linePaidAllocated: boolean,
+): RequestedLine {
+  const delivery = deliveryOf(c, lineIdOf(item), parcelAsked, requestIndex);
+  return {
+    id: lineIdOf(item),
+    item,
+    units,
+    remedyWanted,
+    goodsCondition,
+    goodsConditionPath,
+    ...delivery,
+    linePaid,
+    linePaidAllocated,
+    refund: unitsShare(linePaid, item.quantity, units),
+  };
+}
+
+interface Delivery {
+  readonly parcelId: string | undefined;
+  readonly shipped: boolean;
+  readonly deliveredAt: Date | undefined;
+  readonly deliveredAtPath: string;
+}
+
+/**
+ * Which parcel the units came in and when it was signed for. Without parcels the order's
+ * own times apply. A line split over parcels signed at different times needs the request
+ * line to name its parcel; without it the signing time is unknown (and the verdicts that
+ * need it are undetermined), never guessed.
+ */
+function deliveryOf(c: Case, id: string, parcelAsked: string | undefined, requestIndex: number): Delivery {
+  const { order } = c;
+  const parcels = order.parcels;
+  if (parcels === undefined) {
+    return {
+      parcelId: undefined,
+      shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
+      deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
+      deliveredAtPath: "order.deliveredAt",
+    };
+  }
+  const carrying: number[] = [];
+  for (let p = 0; p < parcels.length; p++) {
+    if ((parcelAsked === undefined || parcels[p]!.parcelId === parcelAsked) && parcels[p]!.lines.some((l) => l.line === id)) carrying.push(p);
+  }
+  if (carrying.length === 0) return { parcelId: undefined, shipped: false, deliveredAt: undefined, deliveredAtPath: "order.parcels" };
+  const first = parcels[carrying[0]!]!;
+  const same = carrying.every((p) => parcels[p]!.deliveredAt === first.deliveredAt && (parcels[p]!.shippedAt === undefined) === (first.shippedAt === undefined));
+  if (!same) {
+    return {
+      parcelId: undefined,
+      shipped: carrying.some((p) => parcels[p]!.shippedAt !== undefined || parcels[p]!.deliveredAt !== undefined),
+      deliveredAt: undefined,
+      deliveredAtPath: requestIndex >= 0 ? `request.lines[${requestIndex}].parcel` : "request.lines",
+    };
+  }
+  return {
+    parcelId: carrying.length === 1 ? first.parcelId : undefined,
+    shipped: first.shippedAt !== undefined || first.deliveredAt !== undefined,
+    deliveredAt: first.deliveredAt === undefined ? undefined : new Date(parseInstant(first.deliveredAt)),
+    deliveredAtPath: `order.parcels[${carrying[0]}].deliveredAt`,
+  };
+}
