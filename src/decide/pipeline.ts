@@ -7,7 +7,7 @@ import { formatInZone, parseInstant, type Zone } from "../time/time.js";
 import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
-import { interpretCompensation } from "./stages/compensation.js";
+import { interpretCompensation, type CompensationBases } from "./stages/compensation.js";
 import { interpretLineEligibility, rollUpEligibility } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
@@ -47,17 +47,18 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   }
   const eligibility = rollUpEligibility(decisionLines);
 
-  // Compensation reads eligibility's roll-up as facts (open for every requested line); nothing reads a later stage.
-  facts.returnAllowed = eligibility.return.open === "all";
-  facts.exchangeAllowed = eligibility.exchange.open === "all";
-  facts.repairAllowed = eligibility.repair.open === "all";
-  facts.refundOnlyAllowed = eligibility.refundOnly.open === "all";
-  facts.reshipAllowed = eligibility.reship.open === "all";
+  // Compensation reads eligibility's roll-up as facts (open for some requested line, and
+  // priced over exactly those lines); nothing reads a later stage.
+  facts.returnAllowed = eligibility.return.open !== "none";
+  facts.exchangeAllowed = eligibility.exchange.open !== "none";
+  facts.repairAllowed = eligibility.repair.open !== "none";
+  facts.refundOnlyAllowed = eligibility.refundOnly.open !== "none";
+  facts.reshipAllowed = eligibility.reship.open !== "none";
   facts.manualReviewRequired = reviewReasons.length > 0;
   const compensationOutcome = yield { kind: "compensation", facts };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
-    { paidAmount: c.order.paidAmount, requestedAmount: facts.requestedAmount as number, shippingFee: facts.shippingFee as number },
+    compensationBases(c, lines, decisionLines),
     lines,
   );
 
@@ -72,6 +73,31 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     eligibility: { ...eligibility, manualReview: { required: reasons.length > 0, reasons } },
     compensation,
     trace: traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome),
+  };
+}
+
+function compensationBases(c: Case, lines: readonly RequestedLine[], decided: readonly DecisionLine[]): CompensationBases {
+  const requested = lines.map((l) => l.refund);
+  const where = (remedy: "return" | "exchange" | "refundOnly") => lines.map((l, k) => (decided[k]!.eligibility[remedy].status === "allowed" ? l.refund : 0));
+  const perLine = {
+    paidAmount: requested,
+    requestedAmount: requested,
+    shippingFee: requested,
+    returnAmount: where("return"),
+    exchangeAmount: where("exchange"),
+    refundOnlyAmount: where("refundOnly"),
+  };
+  const total = (fen: readonly number[]) => fen.reduce((s, x) => s + x, 0);
+  return {
+    amounts: {
+      paidAmount: c.order.paidAmount,
+      requestedAmount: total(requested),
+      shippingFee: c.order.shippingFee ?? 0,
+      returnAmount: total(perLine.returnAmount),
+      exchangeAmount: total(perLine.exchangeAmount),
+      refundOnlyAmount: total(perLine.refundOnlyAmount),
+    },
+    perLine,
   };
 }
 

@@ -50,7 +50,7 @@ describe("aftersales test", () => {
     const { stdout } = await runCli("test", "test/cli/failing-fixture", "--reporter", "json");
     const report = JSON.parse(stdout);
     expect(report).toMatchObject({ passed: 0, failed: 1 });
-    expect(report.results[0].mismatches[0]).toEqual({ path: ["eligibility", "return", "allowed"], expected: true, actual: false });
+    expect(report.results[0].mismatches[0]).toEqual({ path: ["lines", 0, "eligibility", "return", "status"], expected: "allowed", actual: "denied" });
   });
 
   it("escapes any string so that it survives an XML parser", () => {

@@ -4,10 +4,17 @@ import { CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.j
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "../types.js";
 
+export type AmountBasis = NonNullable<EventParams<"compensation.item">["of"]>;
+
+/**
+ * The amounts a percentage is taken of, in fen, and for each the part every requested line
+ * carries (what a cash item is allocated over). `returnAmount` is what the lines whose
+ * return is allowed cost, and so on: a refund covers exactly the lines it is open for.
+ */
 export interface CompensationBases {
-  readonly paidAmount: number;
-  readonly requestedAmount: number;
-  readonly shippingFee: number;
+  readonly amounts: Readonly<Record<AmountBasis, number>>;
+  /** Per basis, per requested line (request order): the fen of the basis the line carries. */
+  readonly perLine: Readonly<Record<AmountBasis, readonly number[]>>;
 }
 
 /**
@@ -39,7 +46,7 @@ export function interpretCompensation(
     const cashAmounts: Money[] = [];
     for (const e of items) {
       const p = e.params;
-      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases[p.of!]), p.percent!, p.rounding ?? "halfUp");
+      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases.amounts[p.of!]), p.percent!, p.rounding ?? "halfUp");
       let amountFen = toFen(amount);
       if (p.cap !== undefined && amountFen > p.cap) {
         capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
@@ -49,7 +56,7 @@ export function interpretCompensation(
       const isCash = CASH_KINDS.has(p.kind);
       if (isCash) {
         // Cash never exceeds what is left of the paid amount (the smaller of the two).
-        cashLeft ??= fen(bases.paidAmount);
+        cashLeft ??= fen(bases.amounts.paidAmount);
         const leftFen = toFen(cashLeft);
         if (leftFen < amountFen) {
           capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });
@@ -67,7 +74,7 @@ export function interpretCompensation(
         layer: e.layer,
         ruleSet: e.ruleSet,
         rule: e.rule,
-        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines) } : {}),
+        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines, bases.perLine[p.of ?? "requestedAmount"]) } : {}),
       });
     }
     options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
@@ -95,9 +102,13 @@ function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]):
   return toAmount(sum(amounts));
 }
 
-// Cash is split over the requested lines in proportion to what their requested units cost
-// (so a full refund gives each line exactly its refund).
-function allocateToLines(amount: Money, lines: readonly RequestedLine[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
-  const shares = allocateByWeights(amount, lines.map((l) => l.refund));
-  return lines.map((l, k) => ({ line: l.id, amount: toAmount(shares[k]!) }));
+// Cash is split over the requested lines in proportion to the part of its basis each line
+// carries (a full refund of the returnable lines gives each exactly its refund); lines that
+// carry none of it are left out.
+function allocateToLines(amount: Money, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+  const carrying: number[] = [];
+  for (let k = 0; k < lines.length; k++) if (weights[k]! > 0) carrying.push(k);
+  const parts = carrying.length > 0 ? carrying : lines.map((_, k) => k);
+  const shares = allocateByWeights(amount, parts.map((k) => weights[k]!));
+  return parts.map((k, n) => ({ line: lines[k]!.id, amount: toAmount(shares[n]!) }));
 }

@@ -79,7 +79,12 @@ export const EVENT_PARAMS = {
       optionLabel: Message,
       kind: z.enum(COMPENSATION_KINDS),
       percent: percent.optional(),
-      of: z.enum(["paidAmount", "requestedAmount", "shippingFee"]).optional(),
+      /**
+       * What `percent` is taken of: the order's paid amount, the requested units' paid share,
+       * shipping, or the requested units' share over the lines where return, exchange or a
+       * refund without return is allowed.
+       */
+      of: z.enum(["paidAmount", "requestedAmount", "shippingFee", "returnAmount", "exchangeAmount", "refundOnlyAmount"]).optional(),
       fixed: fen.optional(),
       cap: fen.optional(),
       rounding: z.enum(["halfUp", "halfEven", "up", "down"]).optional(),

@@ -113,11 +113,11 @@ export const FACTS = {
     zh: "疑似滥用信号数：新注册不足 30 天、引导站外联系、差评 3 条以上、4 单以上且退货过半",
   },
   abuseSignals: { type: "string[]", stage: "case", en: "The abuse signals shown.", zh: "疑似滥用信号" },
-  returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return for every requested line.", zh: "所涉各行均允许退货" },
-  exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange for every requested line.", zh: "所涉各行均允许换货" },
-  repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair for every requested line.", zh: "所涉各行均允许维修" },
-  refundOnlyAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a refund without return for every requested line.", zh: "所涉各行均允许仅退款" },
-  reshipAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a reship for every requested line.", zh: "所涉各行均允许补发" },
+  returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许退货" },
+  exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许换货" },
+  repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许维修" },
+  refundOnlyAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a refund without return for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许仅退款" },
+  reshipAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a reship for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许补发" },
   manualReviewRequired: { type: "boolean", stage: "eligibility", en: "Eligibility routed the case (some line or the case) to manual review.", zh: "资格判定需人工复核" },
 } as const satisfies Record<string, FactDoc>;
 
