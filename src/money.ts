@@ -78,3 +78,18 @@ export function allocateByWeights(total: Money, weights: readonly number[]): Mon
   const ratios = weights.some((w) => w > 0) ? [...weights] : weights.map(() => 1);
   return allocate(total, ratios);
 }
+
+/**
+ * As `allocateByWeights`, with ties broken by `keys` instead of position: dinero gives a
+ * remainder fen to the largest weights first, and among equal weights to whichever comes
+ * first, so the parts are put in key order before allocating. The shares then depend on
+ * the (key, weight) pairs alone, never on the order the caller lists them in.
+ */
+export function allocateByWeightsInKeyOrder(total: Money, weights: readonly number[], keys: readonly string[]): Money[] {
+  if (weights.length <= 1) return allocateByWeights(total, weights);
+  const order = weights.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const shares = allocateByWeights(total, order.map((i) => weights[i]!));
+  const out = new Array<Money>(weights.length);
+  order.forEach((i, n) => (out[i] = shares[n]!));
+  return out;
+}

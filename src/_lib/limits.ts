@@ -45,13 +45,13 @@ export function checkShape(value: unknown, limits: ShapeLimits): Issue | undefin
 export function checkCaseArrays(input: unknown, max: { readonly items: number; readonly parcels: number; readonly requestLines: number }): Issue | undefined {
   const at = (v: unknown, key: string): unknown => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined);
   const order = at(input, "order");
-  const arrays: [unknown, (string | number)[], number][] = [
-    [at(order, "items"), ["order", "items"], max.items],
-    [at(order, "parcels"), ["order", "parcels"], max.parcels],
-    [at(at(input, "request"), "lines"), ["request", "lines"], max.requestLines],
+  const arrays: [unknown, (string | number)[], number, string][] = [
+    [at(order, "items"), ["order", "items"], max.items, "items"],
+    [at(order, "parcels"), ["order", "parcels"], max.parcels, "parcels"],
+    [at(at(input, "request"), "lines"), ["request", "lines"], max.requestLines, "request lines"],
   ];
-  for (const [value, path, limit] of arrays) {
-    if (Array.isArray(value) && value.length > limit) return { code: "too_large", path, message: `at most ${limit} entries (got ${value.length})` };
+  for (const [value, path, limit, noun] of arrays) {
+    if (Array.isArray(value) && value.length > limit) return { code: "too_large", path, message: `at most ${limit} ${noun} (got ${value.length})` };
   }
   return undefined;
 }

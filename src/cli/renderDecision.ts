@@ -25,6 +25,8 @@ const LABELS = {
   },
 } as const;
 
+const isNothingFired = (v: Verdict) => v.status === "denied" && v.reasons.length === 1 && v.reasons[0]!.code === "no_rule_allows";
+
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 /** The decision as a person reads it, in zh-CN or en. */
@@ -41,7 +43,10 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
     const wanted = line.remedyWanted ? `, ${L.wanted}: ${L.remedies[line.remedyWanted]}` : "";
     out.push("", c.bold(`${L.eligibility} — ${L.line} ${line.line}`) + ` (${line.sku}, ${line.category}; ${units}; ${paid}${wanted})`);
     if (line.deliveredAt) out.push(`  ${L.signed} ${line.deliveredAt}${line.parcel ? ` (${line.parcel})` : ""}`);
-    for (const remedy of REMEDIES) out.push(renderVerdict(L.remedies[remedy], line.eligibility[remedy], lang, c));
+    // Remedies no rule spoke about share one line: the verdicts worth reading stand out.
+    const unspoken = REMEDIES.filter((r) => isNothingFired(line.eligibility[r]));
+    for (const remedy of REMEDIES) if (!unspoken.includes(remedy)) out.push(renderVerdict(L.remedies[remedy], line.eligibility[remedy], lang, c));
+    if (unspoken.length > 0) out.push(c.dim(`  ✘ ${unspoken.map((r) => L.remedies[r]).join(", ")}: ${line.eligibility[unspoken[0]!].reasons[0]!.message[lang]}`));
   }
   if (d.lines.length > 1) {
     out.push("", c.bold(L.eligibility));

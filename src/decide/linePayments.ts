@@ -1,5 +1,5 @@
-import type { Case } from "../case/caseSchema.js";
-import { allocateByWeights, fen, toFen } from "../money.js";
+import { lineIdOf, type Case } from "../case/caseSchema.js";
+import { allocateByWeights, allocateByWeightsInKeyOrder, fen, toFen } from "../money.js";
 
 /** What each order line cost the customer, in fen, and whether the library allocated it. */
 export interface LinePayments {
@@ -13,8 +13,8 @@ export interface LinePayments {
  * Fen paid per order line (优惠分摊). A line that gives `paidAmount` keeps it. What the order
  * paid beyond the given lines and shipping is allocated over the other lines in proportion
  * to their list price (unitPrice × quantity) with dinero.js `allocate`: the shares sum to
- * the fen, and a remainder fen goes to the largest weights first (dinero's rule). All-zero
- * weights split evenly.
+ * the fen, and a remainder fen goes to the largest weights first (dinero's rule), among
+ * equal weights to the smaller line id. All-zero weights split evenly.
  *
  * @example
  * // ¥100 paid for lines listed at ¥60 and ¥60 (an order-level coupon of ¥20):
@@ -32,8 +32,14 @@ export function linePayments(order: Case["order"]): LinePayments {
   // One line without its own amount takes the rest whole (what allocate would give).
   const rest = order.paidAmount - (order.shippingFee ?? 0) - given; // ≥ 0: the case schema refuses more
   const weights: number[] = [];
-  for (const item of items) if (item.paidAmount === undefined) weights.push(item.unitPrice * item.quantity);
-  const shares = open === 1 ? [rest] : allocateByWeights(fen(rest), weights).map(toFen);
+  const keys: string[] = [];
+  for (const item of items) {
+    if (item.paidAmount !== undefined) continue;
+    weights.push(item.unitPrice * item.quantity);
+    keys.push(lineIdOf(item));
+  }
+  // Ties go by line id, so listing the lines in another order never moves a fen.
+  const shares = open === 1 ? [rest] : allocateByWeightsInKeyOrder(fen(rest), weights, keys).map(toFen);
   let k = 0;
   return {
     paid: items.map((i) => i.paidAmount ?? shares[k++]!),

@@ -1,5 +1,5 @@
 import type { RequestedLine } from "../requestedLines.js";
-import { allocateByWeights, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
+import { allocateByWeightsInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
 import { CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "../types.js";
@@ -109,6 +109,6 @@ function allocateToLines(amount: Money, lines: readonly RequestedLine[], weights
   const carrying: number[] = [];
   for (let k = 0; k < lines.length; k++) if (weights[k]! > 0) carrying.push(k);
   const parts = carrying.length > 0 ? carrying : lines.map((_, k) => k);
-  const shares = allocateByWeights(amount, parts.map((k) => weights[k]!));
+  const shares = allocateByWeightsInKeyOrder(amount, parts.map((k) => weights[k]!), parts.map((k) => lines[k]!.id));
   return parts.map((k, n) => ({ line: lines[k]!.id, amount: toAmount(shares[n]!) }));
 }
