@@ -1,6 +1,7 @@
 import os from "node:os";
 import { benchDecide } from "./decide.js";
 import { benchEngineCore } from "./engineCore.js";
+import { benchLines } from "./lines.js";
 
 // BENCH_TIME_MS shortens a run for a smoke check; the committed numbers use the default.
 const timeMs = Number(process.env.BENCH_TIME_MS ?? 3000);
@@ -9,6 +10,7 @@ console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cp
 
 const core = await benchEngineCore(timeMs);
 const decide = await benchDecide(timeMs);
+const lines = await benchLines(timeMs);
 
 const targets: [string, boolean, string][] = [
   ["compiled ≥ 200× json-rules-engine (20-rule set)", core.compiledVsJre >= 200, `${core.compiledVsJre.toFixed(0)}×`],
@@ -16,6 +18,9 @@ const targets: [string, boolean, string][] = [
   ["decide ≥ 100× the reference evaluator, same policy", decide.decideVsReference >= 100, `${decide.decideVsReference.toFixed(0)}× (${decide.decideVsKeptEngines.toFixed(0)}× json-rules-engine with engines kept across calls, not a target)`],
   ["decide ≥ 50,000 decisions/s on one core", decide.decidePerSecond >= 50_000, `${Math.round(decide.decidePerSecond).toLocaleString("en-US")}/s`],
   ["decide p99 < 100 µs", decide.decideP99 < 100, `${decide.decideP99.toFixed(1)} µs`],
+  ["1-line decide ≥ 100× the reference evaluator", lines.oneLineVsReference >= 100, `${lines.oneLineVsReference.toFixed(0)}×`],
+  ["1-line decide ≥ 50,000 decisions/s on one core", lines.oneLinePerSecond >= 50_000, `${Math.round(lines.oneLinePerSecond).toLocaleString("en-US")}/s`],
+  ["a 10-line case costs ≤ 3× a 1-line case", lines.tenLineCostVsOneLine <= 3, `${lines.tenLineCostVsOneLine.toFixed(2)}×`],
 ];
 console.log("\nTargets");
 for (const [name, met, value] of targets) console.log(`  ${met ? "met   " : "MISSED"}  ${name}: ${value}`);

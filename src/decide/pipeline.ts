@@ -58,7 +58,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const compensationOutcome = yield { kind: "compensation", facts };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
-    compensationBases(c, lines, decisionLines),
+    () => compensationBases(c, lines, decisionLines),
     lines,
   );
 
@@ -70,7 +70,14 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     timeZone: z.name,
     sla,
     lines: decisionLines,
-    eligibility: { ...eligibility, manualReview: { required: reasons.length > 0, reasons } },
+    eligibility: {
+      return: eligibility.return,
+      exchange: eligibility.exchange,
+      repair: eligibility.repair,
+      refundOnly: eligibility.refundOnly,
+      reship: eligibility.reship,
+      manualReview: { required: reasons.length > 0, reasons },
+    },
     compensation,
     trace: traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome),
   };
@@ -103,23 +110,16 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
 
 function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone): DecisionLine {
   const item = line.item;
-  const base = {
-    line: line.id,
-    sku: item.sku,
-    category: item.category,
-    units: line.units,
-    ofUnits: item.quantity,
-    remedyWanted: line.remedyWanted,
-    paid: { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated },
-    refund: amountOf(line.refund),
-  };
-  // Keys in one order whatever is present.
-  if (line.parcelId !== undefined && line.deliveredAt !== undefined) {
-    return { ...base, parcel: line.parcelId, deliveredAt: formatInZone(line.deliveredAt, z), eligibility };
-  }
-  if (line.parcelId !== undefined) return { ...base, parcel: line.parcelId, eligibility };
-  if (line.deliveredAt !== undefined) return { ...base, deliveredAt: formatInZone(line.deliveredAt, z), eligibility };
-  return { ...base, eligibility };
+  const paid = { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated };
+  const refund = amountOf(line.refund);
+  const deliveredAt = line.deliveredAt === undefined ? undefined : formatInZone(line.deliveredAt, z);
+  // Literals with keys in one order whatever is present (no spreads: this runs per line).
+  const { id, units, remedyWanted, parcelId: parcel } = line;
+  const { sku, category, quantity: ofUnits } = item;
+  if (parcel !== undefined && deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, deliveredAt, eligibility };
+  if (parcel !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, eligibility };
+  if (deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, deliveredAt, eligibility };
+  return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, eligibility };
 }
 
 function traceOf(sla: StageOutcome, lines: readonly RequestedLine[], eligibility: readonly StageOutcome[], compensation: StageOutcome): TraceEntry[] {

@@ -4,7 +4,7 @@ import { CaseValidationError, createDecider } from "../../src/index.js";
 // Bad per-line input is refused with the path of the field to fix, through the fast path and
 // zod alike (parseCase runs the same consistency checks on both).
 const decider = createDecider({ clock: () => new Date("2026-03-10T10:00:00+08:00"), lang: "en" });
-const base = () => ({
+const base = (): Case => ({
   caseId: "c",
   reportedAt: "2026-03-10T10:00:00+08:00",
   order: {
@@ -21,10 +21,10 @@ const base = () => ({
       { parcelId: "P2", shippedAt: "2026-03-02T10:00:00+08:00", deliveredAt: "2026-03-05T10:00:00+08:00", lines: [{ line: "L2" }] },
     ],
   },
-  request: { type: "return", reason: "no_reason", goodsCondition: "unopened", lines: [{ line: "L1", quantity: 1 }] } as Record<string, unknown>,
+  request: { type: "return", reason: "no_reason", goodsCondition: "unopened", lines: [{ line: "L1", quantity: 1 }] },
   customer: { id: "u", tier: "normal" },
 });
-type Case = ReturnType<typeof base>;
+type Case = Record<string, any>;
 
 function issuesOf(edit: (c: Case) => void): { path: string; message: string }[] {
   const c = base();
@@ -40,23 +40,23 @@ describe("per-line consistency of a case", () => {
   });
 
   it.each([
-    ["a request line naming no order line", (c: Case) => (c.request.lines = [{ line: "L9" }]), "request.lines.0.line", /"L9" is not a line of the order/],
-    ["more units than the line holds", (c: Case) => (c.request.lines = [{ line: "L1", quantity: 4 }]), "request.lines.0.quantity", /4 units requested of line "L1", which has 3/],
-    ["the same line requested twice", (c: Case) => (c.request.lines = [{ line: "L1", quantity: 1 }, { line: "L1", quantity: 1 }]), "request.lines.1.line", /requested twice/],
-    ["a request line naming a parcel that does not carry it", (c: Case) => (c.request.lines = [{ line: "L1", parcel: "P2" }]), "request.lines.0.parcel", /no parcel "P2" carries line "L1"/],
-    ["parcels carrying more units than ordered", (c: Case) => c.order.parcels[1]!.lines.push({ line: "L1", quantity: 1 } as never), "order.parcels", /carry 4 units of line "L1", which has 3/],
-    ["a parcel naming no order line", (c: Case) => (c.order.parcels[0]!.lines = [{ line: "X" }]), "order.parcels.0.lines.0.line", /"X" is not a line of the order/],
-    ["two parcels with one id", (c: Case) => (c.order.parcels[1]!.parcelId = "P1"), "order.parcels.1.parcelId", /duplicate parcel "P1"/],
-    ["two lines with one id", (c: Case) => (c.order.items[1]!.lineId = "L1"), "order.items.1.lineId", /duplicate order line "L1"/],
+    ["a request line naming no order line", (c: Case): void => { c.request.lines = [{ line: "L9" }]; }, "request.lines.0.line", /"L9" is not a line of the order/],
+    ["more units than the line holds", (c: Case): void => { c.request.lines = [{ line: "L1", quantity: 4 }]; }, "request.lines.0.quantity", /4 units requested of line "L1", which has 3/],
+    ["the same line requested twice", (c: Case): void => { c.request.lines = [{ line: "L1", quantity: 1 }, { line: "L1", quantity: 1 }]; }, "request.lines.1.line", /requested twice/],
+    ["a request line naming a parcel that does not carry it", (c: Case): void => { c.request.lines = [{ line: "L1", parcel: "P2" }]; }, "request.lines.0.parcel", /no parcel "P2" carries line "L1"/],
+    ["parcels carrying more units than ordered", (c: Case): void => { c.order.parcels[1].lines.push({ line: "L1", quantity: 1 }); }, "order.parcels", /carry 4 units of line "L1", which has 3/],
+    ["a parcel naming no order line", (c: Case): void => { c.order.parcels[0]!.lines = [{ line: "X" }]; }, "order.parcels.0.lines.0.line", /"X" is not a line of the order/],
+    ["two parcels with one id", (c: Case): void => { c.order.parcels[1]!.parcelId = "P1"; }, "order.parcels.1.parcelId", /duplicate parcel "P1"/],
+    ["two lines with one id", (c: Case): void => { c.order.items[1]!.lineId = "L1"; }, "order.items.1.lineId", /duplicate order line "L1"/],
     [
       "line totals that disagree with the order's paid amount",
-      (c: Case) => c.order.items.forEach((i) => Object.assign(i, { paidAmount: 10000 })),
+      (c: Case): void => { for (const i of c.order.items) i.paidAmount = 10000; },
       "order.paidAmount",
       /the lines' paidAmount \(20000 fen\) plus shippingFee \(0 fen\) is not the order's paidAmount \(30000 fen\)/,
     ],
-    ["some line totals above the order's paid amount", (c: Case) => Object.assign(c.order.items[0]!, { paidAmount: 30001 }), "order.paidAmount", /is more than the order's paidAmount/],
-    ["a signing time on the order beside parcels", (c: Case) => Object.assign(c.order, { deliveredAt: "2026-03-03T10:00:00+08:00" }), "order.deliveredAt", /each parcel's deliveredAt/],
-    ["the v1 request.skus (renamed request.lines)", (c: Case) => Object.assign(c.request, { skus: ["TEE"] }), "request", /skus/],
+    ["some line totals above the order's paid amount", (c: Case): void => { c.order.items[0].paidAmount = 30001; }, "order.paidAmount", /is more than the order's paidAmount/],
+    ["a signing time on the order beside parcels", (c: Case): void => { c.order.deliveredAt = "2026-03-03T10:00:00+08:00"; }, "order.deliveredAt", /each parcel's deliveredAt/],
+    ["the v1 request.skus (renamed request.lines)", (c: Case): void => { c.request.skus = ["TEE"]; }, "request", /skus/],
   ] as const)("refuses %s, at its path", (_, edit, path, message) => {
     const issues = issuesOf(edit as (c: Case) => void);
     expect(issues.some((i) => i.path === path && message.test(i.message)), JSON.stringify(issues)).toBe(true);

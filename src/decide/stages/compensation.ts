@@ -24,10 +24,11 @@ export interface CompensationBases {
  */
 export function interpretCompensation(
   events: readonly StageEvent[],
-  bases: CompensationBases,
+  basesOf: () => CompensationBases,
   lines: readonly RequestedLine[],
 ): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
   if (events.length === 0) return NO_COMPENSATION;
+  const bases = basesOf(); // only when some rule fired: most cases fire none
   const capsApplied: CapApplied[] = [];
   const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
   for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {

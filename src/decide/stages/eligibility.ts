@@ -26,82 +26,83 @@ const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as
 export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
   // One pass: events into per-remedy buckets, in event order.
   const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
-  let reviewReasons: ReviewReason[] | undefined;
+  const review: ReviewReason[] = [];
   const line = context.line;
   for (const e of events) {
     if (e.type === "review.required") {
-      (reviewReasons ??= []).push(reviewOf(e, line.id, undefined));
+      review.push(reviewOf(e, line.id, undefined));
       continue;
     }
     const remedy = (e.params as { remedy: RemedyT }).remedy;
     const bucket = (buckets[remedy] ??= { allowing: [], against: [], undetermined: [] });
     if (e.type === "remedy.allowed") bucket.allowing.push(e as Allowed);
-    else if (e.type === "remedy.denied") bucket.against.push(located(reasonOf(e)));
+    else if (e.type === "remedy.denied") bucket.against.push(located(reasonOf(e), line));
     else if (e.type === "remedy.undetermined") bucket.undetermined.push(e);
   }
-
-  const verdictOf = (remedy: RemedyT): Verdict => {
-    const bucket = buckets[remedy];
-    if (bucket === undefined) return NOTHING_FIRED;
-    if (bucket.allowing.length > 0) return allowedVerdict(bucket.allowing);
-    if (bucket.undetermined.length > 0) {
-      const undetermined = bucket.undetermined.map((e) => located(reasonOf(e)));
-      if (line.remedyWanted === remedy) for (const e of bucket.undetermined) (reviewReasons ??= []).push(reviewOf(e, line.id, located(reasonOf(e)).missing));
-      return { status: "undetermined", basis: NONE, reasons: bucket.against.length === 0 ? undetermined : [...undetermined, ...bucket.against] };
-    }
-    return bucket.against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: bucket.against };
-  };
   // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
   const verdicts: LineEligibility = {
-    return: verdictOf("return"),
-    exchange: verdictOf("exchange"),
-    repair: verdictOf("repair"),
-    refundOnly: verdictOf("refundOnly"),
-    reship: verdictOf("reship"),
+    return: verdictOf(buckets.return, "return", context, z, review),
+    exchange: verdictOf(buckets.exchange, "exchange", context, z, review),
+    repair: verdictOf(buckets.repair, "repair", context, z, review),
+    refundOnly: verdictOf(buckets.refundOnly, "refundOnly", context, z, review),
+    reship: verdictOf(buckets.reship, "reship", context, z, review),
   };
-  return { verdicts, reviewReasons: reviewReasons ?? [] };
+  return { verdicts, reviewReasons: review };
+}
 
-  // A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
-  // the reason names where this line's value lives in the case (its parcel, its request line).
-  function located(reason: Reason): Reason {
-    const missing = reason.missing;
-    if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
-    if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
-    return reason;
+// Module-level functions, not closures: this runs once per requested line.
+function verdictOf(bucket: Bucket | undefined, remedy: RemedyT, context: LineContext, z: Zone, review: ReviewReason[]): Verdict {
+  if (bucket === undefined) return NOTHING_FIRED;
+  if (bucket.allowing.length > 0) return allowedVerdict(bucket.allowing, context, z);
+  const line = context.line;
+  if (bucket.undetermined.length > 0) {
+    const undetermined = bucket.undetermined.map((e) => located(reasonOf(e), line));
+    if (line.remedyWanted === remedy) for (let i = 0; i < undetermined.length; i++) review.push(reviewOf(bucket.undetermined[i]!, line.id, undetermined[i]!.missing));
+    return { status: "undetermined", basis: NONE, reasons: bucket.against.length === 0 ? undetermined : [...undetermined, ...bucket.against] };
   }
+  return bucket.against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: bucket.against };
+}
 
-  function allowedVerdict(allowed: readonly Allowed[]): Verdict {
-    let latest = -Infinity;
-    let paidBy: "customer" | "merchant" | undefined;
-    const basis: Basis[] = [];
-    for (const e of allowed) {
-      // A basis without a window keeps the remedy open with no deadline.
-      const d = deadlineOf(e.params.window);
-      latest = d === undefined ? Infinity : Math.max(latest, d);
-      const payer = e.params.returnShippingPaidBy;
-      if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
-      basis.push(basisOf(e));
-    }
-    // Keys in one order whatever is present: status, deadline, basis, returnShippingPaidBy, reasons.
-    const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
-    if (deadline !== undefined) {
-      return paidBy === undefined
-        ? { status: "allowed", deadline, basis, reasons: NONE }
-        : { status: "allowed", deadline, basis, returnShippingPaidBy: paidBy, reasons: NONE };
-    }
-    return paidBy === undefined ? { status: "allowed", basis, reasons: NONE } : { status: "allowed", basis, returnShippingPaidBy: paidBy, reasons: NONE };
-  }
+// A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
+// the reason names where this line's value lives in the case (its parcel, its request line).
+function located(reason: Reason, line: LineContext["line"]): Reason {
+  const missing = reason.missing;
+  if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
+  if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
+  return reason;
+}
 
-  function deadlineOf(window: RemedyWindowT | undefined): number | undefined {
-    const deliveredAt = line.deliveredAt;
-    if (window === undefined || deliveredAt === undefined) return undefined;
-    if ("days" in window) {
-      const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
-      return dayWindowDeadline(deliveredAt, window.days + extra, z).getTime();
-    }
-    if ("months" in window) return monthWindowDeadline(deliveredAt, window.months, z).getTime();
-    return context.warrantyDeadline?.getTime();
+function allowedVerdict(allowed: readonly Allowed[], context: LineContext, z: Zone): Verdict {
+  let latest = -Infinity;
+  let paidBy: "customer" | "merchant" | undefined;
+  const basis: Basis[] = [];
+  for (const e of allowed) {
+    // A basis without a window keeps the remedy open with no deadline.
+    const d = deadlineOf(e.params.window, context, z);
+    latest = d === undefined ? Infinity : Math.max(latest, d);
+    const payer = e.params.returnShippingPaidBy;
+    if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
+    basis.push(basisOf(e));
   }
+  // Keys in one order whatever is present: status, deadline, basis, returnShippingPaidBy, reasons.
+  const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
+  if (deadline !== undefined) {
+    return paidBy === undefined
+      ? { status: "allowed", deadline, basis, reasons: NONE }
+      : { status: "allowed", deadline, basis, returnShippingPaidBy: paidBy, reasons: NONE };
+  }
+  return paidBy === undefined ? { status: "allowed", basis, reasons: NONE } : { status: "allowed", basis, returnShippingPaidBy: paidBy, reasons: NONE };
+}
+
+function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, z: Zone): number | undefined {
+  const deliveredAt = context.line.deliveredAt;
+  if (window === undefined || deliveredAt === undefined) return undefined;
+  if ("days" in window) {
+    const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
+    return dayWindowDeadline(deliveredAt, window.days + extra, z).getTime();
+  }
+  if ("months" in window) return monthWindowDeadline(deliveredAt, window.months, z).getTime();
+  return context.warrantyDeadline?.getTime();
 }
 
 function reviewOf(e: StageEvent, line: string, missing: string | undefined): ReviewReason {
