@@ -1,4 +1,4 @@
-import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/time.js";
+import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { Case, OrderItem } from "../case/caseSchema.js";
 import type { FactName } from "../policy/format/factCatalog.js";
 import type { SanbaoTable } from "../policy/format/sanbaoTable.js";

@@ -4,7 +4,7 @@ import { deepFreeze } from "../_lib/deepFreeze.js";
 import type { Policy } from "../policy/policy.js";
 import type { Facts } from "../engine/evaluation.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
-import { formatInZone, type Zone } from "../time/time.js";
+import { formatInZone, type Zone } from "../time/index.js";
 import { interpretCompensation } from "./stages/compensation.js";
 import { interpretEligibility } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";

@@ -1,5 +1,5 @@
 import type { CaseContext } from "../deriveFacts.js";
-import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/time.js";
+import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/index.js";
 import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { Basis, Denial, ReviewReason, Verdict } from "../types.js";
