@@ -6,7 +6,7 @@ import type { Decision } from "../src/decide/types.js";
 import type { Policy } from "../src/policy/policy.js";
 import { referenceEngine } from "../src/engine/runReference.js";
 import type { RuleSet } from "../src/engine/ruleSetSchema.js";
-import { zone } from "../src/time/time.js";
+import { zone } from "../src/time/index.js";
 
 /**
  * For context only: the bundled policy on json-rules-engine with one `Engine` per rule set

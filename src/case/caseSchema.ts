@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInstant } from "../time/time.js";
+import { parseInstant } from "../time/index.js";
 
 /**
  * The input contract (DESIGN.md "The case"): strict everywhere (an unknown key is an

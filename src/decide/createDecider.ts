@@ -5,7 +5,7 @@ import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy, type Policy, type PolicyInput } from "../policy/policy.js";
 import type { Issue } from "../_lib/issues.js";
 import { RuleEvaluationError } from "../engine/evaluation.js";
-import { zone as makeZone } from "../time/time.js";
+import { zone as makeZone } from "../time/index.js";
 import { CaseValidationError } from "./errors.js";
 import { decisionSteps } from "./pipeline.js";
 import { runStageCompiled, runStageReference } from "./runStage.js";

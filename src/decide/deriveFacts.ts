@@ -1,7 +1,7 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
-import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/time.js";
+import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];

@@ -3,7 +3,7 @@ import { deepFreeze } from "../_lib/deepFreeze.js";
 import type { Policy } from "../policy/policy.js";
 import type { Facts } from "../engine/evaluation.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
-import { formatInZone, parseInstant, type Zone } from "../time/time.js";
+import { formatInZone, parseInstant, type Zone } from "../time/index.js";
 import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";

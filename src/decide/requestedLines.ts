@@ -1,6 +1,6 @@
 import { lineIdOf, type Case, type OrderItem } from "../case/caseSchema.js";
 import type { RemedyT } from "../policy/format/eventSchemas.js";
-import { parseInstant } from "../time/time.js";
+import { parseInstant } from "../time/index.js";
 import { linePayments, unitsShare } from "./linePayments.js";
 
 /** One order line the request is about, with everything its verdicts depend on. */

@@ -1,4 +1,4 @@
-import { tz } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import { addDays, addHours, addMinutes, addMonths, differenceInCalendarDays, formatISO, startOfDay } from "date-fns";
 
 /**
@@ -18,6 +18,29 @@ export function zone(name: string): Zone {
   return { name, in: tz(name) };
 }
 
+/**
+ * The UTC offset in minutes at an instant, from the wall clock Intl shows in the zone
+ * (not through `tzOffset`, which the fast zone itself calls).
+ */
+export function offsetMinutes(at: Date, z: Zone): number {
+  const wall = new Intl.DateTimeFormat("en-US", { timeZone: z.name, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric" });
+  const part = Object.fromEntries(wall.formatToParts(at).map((p) => [p.type, Number(p.value)]));
+  const wallMs = Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!);
+  return (wallMs - (at.getTime() - (at.getTime() % 1000))) / 60_000;
+}
+
+/** The zone's calendar day of an instant, as days since 1970-01-01 on that calendar. */
+export function zoneDay(at: Date, z: Zone): number {
+  return differenceInCalendarDays(at, epoch(z), { in: z.in });
+}
+
+/** The first instant of the zone's calendar day `day` (days since 1970-01-01 on that calendar). */
+export function startOfZoneDay(day: number, z: Zone): Date {
+  return startOfDay(addDays(epoch(z), day, { in: z.in }), { in: z.in });
+}
+
+const epoch = (z: Zone) => new TZDate(1970, 0, 1, z.name);
+
 /** Calendar days from the delivery date to the date of `at`, both in the zone (delivery day = 0). */
 export function daysSinceDelivery(deliveredAt: Date, at: Date, z: Zone): number {
   return differenceInCalendarDays(at, deliveredAt, { in: z.in });
@@ -36,6 +59,14 @@ export function dayWindowDeadline(deliveredAt: Date, days: number, z: Zone): Dat
 export function monthWindowDeadline(deliveredAt: Date, months: number, z: Zone): Date {
   const lastDay = addMonths(startOfDay(deliveredAt, { in: z.in }), months, { in: z.in });
   return startOfDay(addDays(lastDay, 1, { in: z.in }), { in: z.in });
+}
+
+/** Days an N-day window runs on while its last day and the days after it are rest days (at most 31). */
+export function restDayExtension(deliveredAt: Date, days: number, z: Zone, isRestDay: (zoneDay: number) => boolean): number {
+  const lastDay = addDays(deliveredAt, days, { in: z.in });
+  let extra = 0;
+  while (extra < 31 && isRestDay(zoneDay(addDays(lastDay, extra, { in: z.in }), z))) extra++;
+  return extra;
 }
 
 export function plusHours(at: Date, hours: number): Date {

@@ -1,4 +1,4 @@
-import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/time.js";
+import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/index.js";
 import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";

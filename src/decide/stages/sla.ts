@@ -1,4 +1,4 @@
-import { formatInZone, plusHours, plusMinutes, type Zone } from "../../time/time.js";
+import { formatInZone, plusHours, plusMinutes, type Zone } from "../../time/index.js";
 import type { EventParams } from "../../policy/format/eventSchemas.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { SlaDecision } from "../types.js";
