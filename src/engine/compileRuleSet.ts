@@ -5,7 +5,7 @@ import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
 import { safeParseRuleSet } from "./parseRuleSet.js";
 import { referencedFacts } from "./referencedFacts.js";
 import { evaluationOrder } from "./ruleOrder.js";
-import type { RuleSet, RuleSetKindT } from "./ruleSetSchema.js";
+import type { RuleSet, RuleSetKindT, RuleT } from "./ruleSetSchema.js";
 import { emitEvaluatorSource } from "./compile/generatedSource.js";
 import { loadGeneratedEvaluator, type GeneratedRun } from "./compile/loadGenerated.js";
 import { tracedRuleConditions, type TracedCondition } from "./compile/tracedConditions.js";
@@ -106,16 +106,10 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     return { events, trace };
   };
 
-  let generated: GeneratedRun | undefined;
-  let source: string | undefined;
-  let fallbackReason: string | undefined = "codegen: false";
-  if (options.codegen !== false) {
-    const emitted = emitEvaluatorSource(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts);
-    source = emitted.source;
-    const loaded = loadGeneratedEvaluator(emitted, rules.map((r) => r.fired));
-    if ("run" in loaded) [generated, fallbackReason] = [loaded.run, undefined];
-    else fallbackReason = `the generated source did not load: ${loaded.reason}`;
-  }
+  const { run: generated, source, fallbackReason } =
+    options.codegen === false
+      ? { fallbackReason: "codegen: false" }
+      : generatedEvaluator(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired));
 
   // The generated code stops on a missing fact (null) or a throwing operator without
   // saying where; the traced closures, which evaluate the same conditions, then raise
@@ -124,16 +118,6 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     runTraced(input);
     throw new Error(`aftersales-policy bug: the generated evaluator of rule set "${ruleSet.id}" stopped where the traced closures did not`, stop === null ? undefined : { cause: stop });
   };
-  const runGenerated = (input: Facts, run: GeneratedRun): EvaluationResult => {
-    let events: FiredEvent[] | null;
-    try {
-      events = run(input);
-    } catch (error) {
-      return explainStop(input, error);
-    }
-    return events === null ? explainStop(input, null) : { events, trace: NO_TRACE };
-  };
-
   return {
     id: ruleSet.id,
     version: ruleSet.version,
@@ -145,10 +129,31 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     ...(source === undefined ? {} : { source }),
     run(input, runOptions) {
       if (runOptions?.trace ?? traceByDefault) return runTraced(input);
-      if (generated) return runGenerated(input, generated);
-      return { events: runTraced(input).events, trace: NO_TRACE };
+      if (generated === undefined) return { events: runTraced(input).events, trace: NO_TRACE };
+      let events: FiredEvent[] | null;
+      try {
+        events = generated(input);
+      } catch (error) {
+        return explainStop(input, error);
+      }
+      return events === null ? explainStop(input, null) : { events, trace: NO_TRACE };
     },
   };
 }
 
 const NO_TRACE: readonly RuleTrace[] = Object.freeze([]);
+
+/** The generated evaluator with its source, or the source and why it did not load. */
+function generatedEvaluator(
+  ruleSet: RuleSet,
+  orderedRules: readonly RuleT[],
+  operators: OperatorRegistry,
+  requiredFacts: readonly string[] | undefined,
+  firedEvents: readonly FiredEvent[],
+): { run?: GeneratedRun; source: string; fallbackReason?: string } {
+  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, requiredFacts);
+  const loaded = loadGeneratedEvaluator(emitted, firedEvents);
+  return "run" in loaded
+    ? { run: loaded.run, source: emitted.source }
+    : { source: emitted.source, fallbackReason: `the generated source did not load: ${loaded.reason}` };
+}
