@@ -1,20 +1,14 @@
 import { PolicyError } from "../_lib/issues.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
-import { walkConditions } from "./checkReferences.js";
-import {
-  RuleEvaluationError,
-  type ConditionTrace,
-  type EvaluationResult,
-  type Facts,
-  type FiredEvent,
-  type RuleTrace,
-} from "./evaluation.js";
-import { parseFactPath, resolveSteps } from "./factPath.js";
+import { RuleEvaluationError, type EvaluationResult, type Facts, type FiredEvent, type RuleTrace } from "./evaluation.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
-import { generateEvaluator } from "./generateEvaluator.js";
-import { leafMayThrow } from "./leafMayThrow.js";
 import { safeParseRuleSet } from "./parseRuleSet.js";
-import type { FactConditionT, NestedConditionT, RuleSet, RuleSetKindT, TopLevelConditionT } from "./ruleSetSchema.js";
+import { referencedFacts } from "./referencedFacts.js";
+import { evaluationOrder } from "./ruleOrder.js";
+import type { RuleSet, RuleSetKindT, RuleT } from "./ruleSetSchema.js";
+import { emitEvaluatorSource } from "./compile/generatedSource.js";
+import { loadGeneratedEvaluator, type GeneratedRun } from "./compile/loadGenerated.js";
+import { tracedRuleConditions, type TracedCondition } from "./compile/tracedConditions.js";
 
 export interface CompileOptions {
   /** Operators (built-in and custom) shared with the reference evaluator. */
@@ -25,7 +19,8 @@ export interface CompileOptions {
   readonly trace?: boolean;
   /**
    * Generate JavaScript for the trace-free path (default true). Off, or where code
-   * generation is forbidden (CSP), the closure evaluator runs instead: same results, slower.
+   * generation is forbidden (CSP), the traced closures run instead and the trace is
+   * dropped: same results, slower. `evaluator` and `fallbackReason` say which ran.
    */
   readonly codegen?: boolean;
 }
@@ -33,6 +28,9 @@ export interface CompileOptions {
 export interface RunOptions {
   readonly trace?: boolean;
 }
+
+/** Which evaluator answers `run(facts, { trace: false })`; with a trace the closures always do. */
+export type EvaluatorKind = "generated" | "closures";
 
 export interface CompiledRuleSet {
   readonly id: string;
@@ -42,21 +40,20 @@ export interface CompiledRuleSet {
   readonly rules: readonly { readonly name: string; readonly priority: number }[];
   /** The facts the rules read; with `allowUndefinedFacts` off each must be present. */
   readonly facts: readonly string[];
+  /** The evaluator of the trace-free path. */
+  readonly evaluator: EvaluatorKind;
+  /** Why `evaluator` is "closures": `codegen: false`, or why the generated source did not load. */
+  readonly fallbackReason?: string;
+  /** The generated JavaScript (a factory body; rule i of `rules` fires `fe[i]`), for inspection. */
+  readonly source?: string;
   /** Evaluates every rule against `facts`, JSON data as `JSON.parse` gives it. */
   run(facts: Facts, options?: RunOptions): EvaluationResult;
 }
 
-interface CompiledCondition {
-  /** The outcome as json-rules-engine computes it (a leaf may return a non-boolean). */
-  readonly test: (facts: Facts) => unknown;
-  readonly trace: (facts: Facts) => ConditionTrace;
-  /** Whether evaluating it can throw (and so must never be skipped by short-circuiting). */
-  readonly mayThrow: boolean;
-}
-
 /**
- * Compiles a rule set into a synchronous evaluator: closures built once, operators taken
- * from json-rules-engine's own `OperatorMap`, no promises and no almanac.
+ * Compiles a rule set into a synchronous evaluator: generated code for the trace-free
+ * path, traced closures for the trace and as the fallback; operators taken from
+ * json-rules-engine's own `OperatorMap`, no promises and no almanac.
  *
  * Equal to json-rules-engine's `Engine` on every valid rule set (the differential tests
  * prove it), with one documented difference: events of equal priority come out in file
@@ -65,6 +62,7 @@ interface CompiledCondition {
  * @example
  * const rules = compileRuleSet(ruleSetJson);
  * rules.run({ daysSinceDelivery: 3 }).events //=> [{ type: "noReasonReturn.allowed", … }]
+ * rules.evaluator //=> "generated"
  */
 export function compileRuleSet(input: unknown, options: CompileOptions = {}): CompiledRuleSet {
   const operators = options.operators ?? defaultOperatorRegistry();
@@ -78,232 +76,84 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   const operators = options.operators ?? defaultOperatorRegistry();
   const allowUndefinedFacts = options.allowUndefinedFacts ?? false;
   const traceByDefault = options.trace ?? true;
-  const shared = new Map<string, CompiledCondition>();
-  const ctx: Context = { ruleSet, operators, allowUndefinedFacts, shared, currentRule: "" };
-
-  const ordered = ruleSet.rules
-    .map((rule, index) => ({ rule, index, priority: rule.priority ?? 1 }))
-    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const ordered = evaluationOrder(ruleSet.rules);
+  const traced = tracedRuleConditions(ruleSet, operators);
   const rules = ordered.map(({ rule, priority }) => {
-      ctx.currentRule = rule.name;
-      // Frozen copies: every run hands out the same event objects, and the caller's
-      // rule-set object stays untouched.
-      const event = deepFreeze(structuredClone({ type: rule.event.type, ...(rule.event.params ? { params: rule.event.params } : {}) }));
-      const fired: FiredEvent = Object.freeze({ ...event, rule: rule.name, priority });
-      return { name: rule.name, priority, event, fired, conditions: compileCondition(rule.conditions, ctx) };
-    });
-
+    // Frozen copies: every run hands out the same event objects, and the caller's
+    // rule-set object stays untouched.
+    const event = deepFreeze(structuredClone({ type: rule.event.type, ...(rule.event.params ? { params: rule.event.params } : {}) }));
+    const fired: FiredEvent = Object.freeze({ ...event, rule: rule.name, priority });
+    return { name: rule.name, priority, event, fired, conditions: traced(rule) };
+  });
   const facts = referencedFacts(ruleSet);
-  const generated =
-    options.codegen === false
-      ? undefined
-      : generateEvaluator(ruleSet, ordered.map((o) => o.rule), rules.map((r) => r.fired), operators, allowUndefinedFacts ? undefined : facts);
+
   const requireFacts = (input: Facts) => {
     if (allowUndefinedFacts) return;
     for (const name of facts) {
-      if (!Object.hasOwn(input, name)) {
-        throw new RuleEvaluationError("undefined_fact", `Undefined fact: ${name}`, { fact: name });
-      }
+      if (!Object.hasOwn(input, name)) throw new RuleEvaluationError("undefined_fact", `Undefined fact: ${name}`, { fact: name });
     }
   };
+  const runTraced = (input: Facts): { events: FiredEvent[]; trace: RuleTrace[] } => {
+    requireFacts(input);
+    const events: FiredEvent[] = [];
+    const trace: RuleTrace[] = [];
+    for (const rule of rules) {
+      const conditions = rule.conditions(input);
+      const fired = conditions.result === true;
+      if (fired) events.push(rule.fired);
+      trace.push({ rule: rule.name, priority: rule.priority, fired, event: rule.event, conditions });
+    }
+    return { events, trace };
+  };
 
+  const { run: generated, source, fallbackReason } =
+    options.codegen === false
+      ? { fallbackReason: "codegen: false" }
+      : generatedEvaluator(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired));
+
+  // The generated code stops on a missing fact (null) or a throwing operator without
+  // saying where; the traced closures, which evaluate the same conditions, then raise
+  // the precise error. If they do not, the two evaluators disagree: say so loudly.
+  const explainStop = (input: Facts, stop: unknown): never => {
+    runTraced(input);
+    throw new Error(`aftersales-policy bug: the generated evaluator of rule set "${ruleSet.id}" stopped where the traced closures did not`, stop === null ? undefined : { cause: stop });
+  };
   return {
     id: ruleSet.id,
     version: ruleSet.version,
     kind: ruleSet.kind,
     rules: rules.map(({ name, priority }) => ({ name, priority })),
     facts,
+    evaluator: generated ? "generated" : "closures",
+    ...(fallbackReason === undefined ? {} : { fallbackReason }),
+    ...(source === undefined ? {} : { source }),
     run(input, runOptions) {
-      if (!(runOptions?.trace ?? traceByDefault)) {
-        if (generated) {
-          try {
-            const fired = generated(input);
-            if (fired) return { events: fired, trace: NO_TRACE };
-          } catch {
-            // fall through: the closure path raises the precise error
-          }
-        }
-        const events: FiredEvent[] = [];
-        requireFacts(input);
-        for (const rule of rules) if (rule.conditions.test(input)) events.push(rule.fired);
-        return { events, trace: NO_TRACE };
+      if (runOptions?.trace ?? traceByDefault) return runTraced(input);
+      if (generated === undefined) return { events: runTraced(input).events, trace: NO_TRACE };
+      let events: FiredEvent[] | null;
+      try {
+        events = generated(input);
+      } catch (error) {
+        return explainStop(input, error);
       }
-      const events: FiredEvent[] = [];
-      requireFacts(input);
-      const trace: RuleTrace[] = [];
-      for (const rule of rules) {
-        const conditions = rule.conditions.trace(input);
-        const fired = conditions.result === true;
-        if (fired) events.push(rule.fired);
-        trace.push({ rule: rule.name, priority: rule.priority, fired, event: rule.event, conditions });
-      }
-      return { events, trace };
+      return events === null ? explainStop(input, null) : { events, trace: NO_TRACE };
     },
   };
 }
 
 const NO_TRACE: readonly RuleTrace[] = Object.freeze([]);
 
-interface Context {
-  readonly ruleSet: RuleSet;
-  readonly operators: OperatorRegistry;
-  readonly allowUndefinedFacts: boolean;
-  readonly shared: Map<string, CompiledCondition>;
-  currentRule: string;
-}
-
-function compileCondition(node: NestedConditionT, ctx: Context): CompiledCondition {
-  if ("fact" in node) return compileLeaf(node, ctx);
-  if ("condition" in node) return compileReference(node.condition, ctx);
-  if ("not" in node) {
-    const inner = compileCondition(node.not, ctx);
-    const name = nameOf(node);
-    return {
-      test: (f) => !inner.test(f),
-      trace: (f) => {
-        const t = inner.trace(f);
-        return { not: t, result: !t.result, ...name };
-      },
-      mayThrow: inner.mayThrow,
-    };
-  }
-  const kind = "all" in node ? "all" : "any";
-  const children = ("all" in node ? node.all : node.any).map((c) => compileCondition(c, ctx));
-  return compileJunction(kind, children, nameOf(node));
-}
-
-// json-rules-engine evaluates every child of an all/any (one Promise.all) before combining,
-// so a child that can throw must run even when a sibling already decided the outcome.
-// Children that cannot throw are short-circuited; the outcome is the same.
-function compileJunction(kind: "all" | "any", children: CompiledCondition[], name: { name?: string }): CompiledCondition {
-  if (children.length === 1) return single(children[0]!, kind, name);
-  const isAll = kind === "all";
-  const throwing = children.filter((c) => c.mayThrow);
-  const safe = children.filter((c) => !c.mayThrow);
-  // A child "decides" a junction when it is false under all, or true under any.
-  const decides = (c: CompiledCondition, f: Facts) => (c.test(f) === true) !== isAll;
-  return {
-    test: (f) => {
-      let decided = false;
-      for (const c of throwing) if (decides(c, f)) decided = true;
-      if (decided) return !isAll;
-      for (const c of safe) if (decides(c, f)) return !isAll;
-      return isAll;
-    },
-    trace: (f) => {
-      const list = children.map((c) => c.trace(f));
-      const result = isAll ? list.every((t) => t.result === true) : list.some((t) => t.result === true);
-      return isAll ? { all: list, result, ...name } : { any: list, result, ...name };
-    },
-    mayThrow: throwing.length > 0,
-  };
-}
-
-// With one child json-rules-engine passes the child's raw outcome up and the boolean node
-// keeps `=== true` of it; a custom operator returning 1 is therefore false here.
-function single(child: CompiledCondition, key: "all" | "any", name: { name?: string }): CompiledCondition {
-  return {
-    test: (f) => child.test(f) === true,
-    trace: (f) => {
-      const t = child.trace(f);
-      const result = t.result === true;
-      return key === "all" ? { all: [t], result, ...name } : { any: [t], result, ...name };
-    },
-    mayThrow: child.mayThrow,
-  };
-}
-
-function compileReference(conditionName: string, ctx: Context): CompiledCondition {
-  let compiled = ctx.shared.get(conditionName);
-  if (!compiled) {
-    // References were checked (existing, acyclic) when the rule set was parsed.
-    compiled = compileCondition(ctx.ruleSet.conditions![conditionName] as TopLevelConditionT, ctx);
-    ctx.shared.set(conditionName, compiled);
-  }
-  const inner = compiled;
-  return {
-    test: (f) => inner.test(f) === true,
-    trace: (f) => {
-      const resolved = inner.trace(f);
-      return { condition: conditionName, resolved, result: resolved.result === true };
-    },
-    mayThrow: inner.mayThrow,
-  };
-}
-
-function compileLeaf(node: FactConditionT, ctx: Context): CompiledCondition {
-  const op = ctx.operators.get(node.operator)!;
-  const rule = ctx.currentRule;
-  const readFact = factReader(node.fact, node.path);
-  const value = node.value;
-  const readValue: (f: Facts) => unknown =
-    value !== null && typeof value === "object" && !Array.isArray(value)
-      ? factReader(value.fact, value.path)
-      : () => value;
-  const evaluate = (left: unknown, right: unknown): unknown => {
-    try {
-      return op.evaluate(left, right);
-    } catch (cause) {
-      throw new RuleEvaluationError(
-        "operator_error",
-        `Operator "${node.operator}" failed in rule "${rule}" on fact "${node.fact}": ${(cause as Error)?.message ?? String(cause)}`,
-        { rule, fact: node.fact, cause },
-      );
-    }
-  };
-  const name = nameOf(node);
-  return {
-    test: (f) => evaluate(readFact(f), readValue(f)),
-    trace: (f) => {
-      const factResult = readFact(f);
-      const valueResult = readValue(f);
-      return {
-        fact: node.fact,
-        ...(node.path === undefined ? {} : { path: node.path }),
-        operator: node.operator,
-        value,
-        factResult,
-        valueResult,
-        result: evaluate(factResult, valueResult),
-        ...name,
-      };
-    },
-    mayThrow: leafMayThrow(node, (n) => ctx.operators.isCustom(n)),
-  };
-}
-
-// Reads a fact as json-rules-engine's almanac does: a `path` applies only to a non-null
-// object; on any other value the value itself comes back (P10). Own properties only.
-function factReader(fact: string, path: string | undefined): (f: Facts) => unknown {
-  if (path === undefined) return (f) => (Object.hasOwn(f, fact) ? f[fact] : undefined);
-  const parsed = parseFactPath(path);
-  if ("error" in parsed) throw new Error(parsed.error); // unreachable: checked by the schema
-  const steps = parsed.steps;
-  return (f) => {
-    const v = Object.hasOwn(f, fact) ? f[fact] : undefined;
-    return v !== null && typeof v === "object" ? resolveSteps(v, steps) : v;
-  };
-}
-
-function referencedFacts(ruleSet: RuleSet): string[] {
-  const names = new Set<string>();
-  const used = new Set<string>();
-  const visit = (root: TopLevelConditionT) =>
-    walkConditions(root, [], (node) => {
-      if ("fact" in node) {
-        names.add(node.fact);
-        const v = node.value;
-        if (v !== null && typeof v === "object" && !Array.isArray(v)) names.add(v.fact);
-      }
-      if ("condition" in node && !used.has(node.condition)) {
-        used.add(node.condition);
-        visit(ruleSet.conditions![node.condition]!);
-      }
-    });
-  for (const rule of ruleSet.rules) visit(rule.conditions);
-  return [...names].sort();
-}
-
-function nameOf(node: { name?: string | undefined }): { name?: string } {
-  return node.name === undefined ? {} : { name: node.name };
+/** The generated evaluator with its source, or the source and why it did not load. */
+function generatedEvaluator(
+  ruleSet: RuleSet,
+  orderedRules: readonly RuleT[],
+  operators: OperatorRegistry,
+  requiredFacts: readonly string[] | undefined,
+  firedEvents: readonly FiredEvent[],
+): { run?: GeneratedRun; source: string; fallbackReason?: string } {
+  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, requiredFacts);
+  const loaded = loadGeneratedEvaluator(emitted, firedEvents);
+  return "run" in loaded
+    ? { run: loaded.run, source: emitted.source }
+    : { source: emitted.source, fallbackReason: `the generated source did not load: ${loaded.reason}` };
 }

@@ -3,7 +3,8 @@
  *
  * json-rules-engine hands `path` to jsonpath-plus, which also runs filter scripts (a long
  * line of RCE fixes) and wraps single filter matches in arrays. We accept only member and
- * index steps, parse them once at load time, and read own properties only.
+ * index steps, parse them once at load time, and read them as jsonpath-plus does on that
+ * subset (own properties only).
  */
 export type PathStep = string | number;
 
@@ -49,31 +50,27 @@ export function parseFactPath(path: string): { steps: PathStep[] } | { error: st
 }
 
 /**
- * Reads `steps` from `value` through own properties only; `undefined` where a step is
- * missing. The caller decides what a non-object fact means (json-rules-engine returns
- * the fact itself), so `value` here is always a non-null object.
+ * Reads a fact's `path` as json-rules-engine 7.3.1 does with its default resolver
+ * (jsonpath-plus, `wrap: false`), on the subset `parseFactPath` accepts:
+ *
+ * - the almanac applies a path only to a non-null object fact; any other fact value comes
+ *   back as it is (P10: `$.length` on the string fact `"abc"` is `"abc"`);
+ * - each step is a property key, whatever its spelling: `[1]` reads key `"1"` of an object,
+ *   `.length` the length of an array or string, `[0]` the first character of a string;
+ * - a step is followed only where the current value is truthy and has the key as an own
+ *   property (jsonpath-plus's `val && Object.hasOwn(val, loc)`), so `""`, `0`, `false` and
+ *   `null` end the walk with `undefined` (`$.s.length` on `{ s: "" }` is `undefined`).
+ *
+ * Inherited properties are never read: the schema refuses prototype names as steps, and
+ * `Object.hasOwn` stops the rest.
  */
-export function resolveSteps(value: object, steps: readonly PathStep[]): unknown {
-  let current: unknown = value;
+export function readFactPath(fact: unknown, steps: readonly PathStep[]): unknown {
+  if (fact === null || typeof fact !== "object") return fact;
+  let current: unknown = fact;
   for (const step of steps) {
-    if (current === null || typeof current !== "object") return undefined;
-    if (typeof step === "number") {
-      if (!Array.isArray(current) || step >= current.length) return undefined;
-      current = current[step];
-    } else {
-      if (Array.isArray(current) || !Object.hasOwn(current, step)) return undefined;
-      current = (current as Record<string, unknown>)[step];
-    }
+    // A truthy primitive (a string) has its own indices and length, as jsonpath-plus sees it.
+    if (!current || !Object.hasOwn(current as object, step)) return undefined;
+    current = (current as Record<PathStep, unknown>)[step];
   }
   return current;
-}
-
-/**
- * A path resolver with json-rules-engine's `pathResolver(value, path)` signature, so the
- * reference engine reads paths exactly as the compiled evaluator does.
- */
-export function simplePathResolver(value: object, path: string): unknown {
-  const parsed = parseFactPath(path);
-  if ("error" in parsed) throw new Error(parsed.error);
-  return resolveSteps(value, parsed.steps);
 }

@@ -8,8 +8,13 @@ import { Engine, Operator, OperatorDecorator } from "json-rules-engine";
  */
 export interface OperatorDefinition {
   readonly name: string;
-  /** `(factValue, jsonValue) => boolean`, as json-rules-engine's `Operator` callback. */
-  readonly evaluate: (factValue: unknown, jsonValue: unknown) => boolean;
+  /**
+   * `(factValue, jsonValue) => outcome`, as json-rules-engine's `Operator` callback. A
+   * non-boolean outcome (a regex match, a count) is kept as it is: it fires a rule only
+   * when the leaf stands alone under the rule's top-level `all`/`any` and is truthy, as in
+   * json-rules-engine; anywhere else only `true` counts.
+   */
+  readonly evaluate: (factValue: unknown, jsonValue: unknown) => unknown;
   /** Runs first; a false result makes the condition false (json-rules-engine semantics). */
   readonly factValueValidator?: (factValue: unknown) => boolean;
 }
@@ -32,7 +37,7 @@ export interface OperatorRegistryOptions {
 /** A resolved operator: json-rules-engine's own `Operator` object. */
 export interface ResolvedOperator {
   readonly name: string;
-  evaluate(factValue: unknown, jsonValue: unknown): boolean;
+  evaluate(factValue: unknown, jsonValue: unknown): unknown;
 }
 
 export interface OperatorRegistry {

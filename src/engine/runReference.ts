@@ -2,9 +2,9 @@ import { Engine, type RuleResult } from "json-rules-engine";
 import { PolicyError } from "../_lib/issues.js";
 import type { ConditionTrace, EvaluationResult, Facts, FiredEvent, RuleTrace } from "./evaluation.js";
 import { RuleEvaluationError } from "./evaluation.js";
-import { simplePathResolver } from "./factPath.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
 import { safeParseRuleSet } from "./parseRuleSet.js";
+import { evaluationOrder } from "./ruleOrder.js";
 import type { NestedConditionT, RuleSet } from "./ruleSetSchema.js";
 
 export interface ReferenceOptions {
@@ -17,7 +17,9 @@ export interface ReferenceOptions {
  * compiled evaluator is tested against, and a public option (`evaluator: "reference"`).
  *
  * A fresh `Engine` per call: its `status` is shared by concurrent runs (P2). Paths are
- * read by the same resolver as the compiled path (no jsonpath-plus, P10). Events come in
+ * read by json-rules-engine's own resolver (jsonpath-plus), so the differential tests
+ * compare the compiled path reader with the library's; the schema has already limited
+ * `path` to member and index steps, so no filter script can reach it (P10). Events come in
  * json-rules-engine's own order (by priority, then promise completion); the trace lists
  * rules in compiled order (priority, then file position).
  */
@@ -30,14 +32,11 @@ export async function runReference(input: unknown, facts: Facts, options: Refere
 
 /**
  * A json-rules-engine `Engine` holding a rule set already checked by `safeParseRuleSet`,
- * with the registry's custom operators and the same path resolver as the compiled path.
+ * with the registry's custom operators and json-rules-engine's default path resolver.
  * Rules and conditions go in as copies: json-rules-engine writes results onto them.
  */
 export function referenceEngine(ruleSet: RuleSet, options: ReferenceOptions = {}): Engine {
-  const engine = new Engine([], {
-    allowUndefinedFacts: options.allowUndefinedFacts ?? false,
-    pathResolver: simplePathResolver,
-  });
+  const engine = new Engine([], { allowUndefinedFacts: options.allowUndefinedFacts ?? false });
   (options.operators ?? defaultOperatorRegistry()).installOn(engine);
   for (const [name, condition] of Object.entries(ruleSet.conditions ?? {})) {
     engine.setCondition(name, structuredClone(condition) as never);
@@ -62,9 +61,7 @@ export async function runValidatedReference(ruleSet: RuleSet, facts: Facts, opti
 
   const byName = new Map<string, RuleResult>();
   for (const r of [...outcome.results, ...outcome.failureResults]) byName.set(String(r.name), r);
-  const order = ruleSet.rules
-    .map((rule, index) => ({ rule, index, priority: rule.priority ?? 1 }))
-    .sort((a, b) => b.priority - a.priority || a.index - b.index);
+  const order = evaluationOrder(ruleSet.rules);
 
   const events: FiredEvent[] = outcome.results.map((r) => ({
     type: r.event!.type,

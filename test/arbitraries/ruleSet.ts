@@ -1,15 +1,31 @@
 import fc from "fast-check";
+import type { OperatorDefinition } from "../../src/index.js";
 
 /** Random json-rules-engine rule sets and fact objects for the differential tests. */
 
 export const FACT_NAMES = ["a", "b", "c", "d", "e"] as const;
-const KEYS = ["x", "y", "z"] as const;
+// "1" and "length" are keys jsonpath-plus reads as plain keys: `[1]` on `{ "1": … }`,
+// `.length` on an object, array or string.
+const KEYS = ["x", "y", "z", "1", "length"] as const;
 
 export const BASE_OPERATORS = [
   "equal", "notEqual", "in", "notIn", "contains", "doesNotContain",
   "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
 ] as const;
 export const DECORATORS = ["someFact", "everyFact", "someValue", "everyValue", "swap", "not"] as const;
+
+/**
+ * Custom operators whose outcome is not always a boolean, as json-rules-engine allows: a
+ * regex match (an array or null), a count, and the fact value itself (any JSON value,
+ * truthy or falsy). json-rules-engine fires a rule on a truthy outcome only where such a
+ * leaf stands alone under the rule's top-level `all`/`any`; everywhere else only `true`
+ * counts. Registered on both sides of the differential.
+ */
+export const CUSTOM_OPERATORS: readonly OperatorDefinition[] = [
+  { name: "matches", evaluate: (a, b) => (typeof a === "string" && typeof b === "string" ? a.match(new RegExp(`^${b.replace(/[^A-Za-z0-9_]/g, "\\$&")}`)) : null) },
+  { name: "countOf", evaluate: (a, b) => (Array.isArray(a) ? a.filter((x) => x === b).length : 0) },
+  { name: "echo", evaluate: (a) => a },
+];
 
 // Strings chosen to reach the coercion quirks: numeric strings compare lexicographically,
 // substrings match `in` on a string value.
@@ -38,12 +54,14 @@ export const arbFacts = fc
   )
   .map((facts) => JSON.parse(JSON.stringify(facts)) as Record<string, unknown>);
 
-const arbPath = fc.constantFrom("$.x", "$.y", "$.x.y", "$[0]", "$[1]", "$.x[0]", "$[0].z");
+// Member and index steps over objects, arrays, strings and numeric keys: `$.length` of an
+// array, `$.x[0]` of a string, `$[1]` of `{ "1": … }`.
+const arbPath = fc.constantFrom("$.x", "$.y", "$.x.y", "$[0]", "$[1]", "$.x[0]", "$[0].z", "$.length", "$.x.length", "$.x[1]", "$[0].length");
 
 const arbOperator = fc
   .tuple(
     fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: fc.array(fc.constantFrom(...DECORATORS), { minLength: 1, maxLength: 2 }) }),
-    fc.constantFrom(...BASE_OPERATORS),
+    fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...BASE_OPERATORS) }, { weight: 2, arbitrary: fc.constantFrom(...CUSTOM_OPERATORS.map((o) => o.name)) }),
   )
   .map(([decorators, base]) => [...decorators, base].join(":"));
 
