@@ -1,5 +1,5 @@
 import { generateCases } from "../src/tools/generate/generateCases.js";
-import { compilePolicy } from "../src/policy/policy.js";
+import { compilePolicy } from "../src/policy/compilePolicy.js";
 import { defaultPolicyInput } from "../src/policy/defaultPolicy.js";
 import { pkg } from "./package.js";
 import { reusedEngineDecider } from "./reusedEngines.js";

@@ -16,7 +16,7 @@ export type { Amount } from "./money.js";
 // Policies
 export { defaultPolicy } from "./policy/defaultPolicy.js";
 export { loadPolicy, safeLoadPolicy } from "./policy/loadPolicy.js";
-export { compilePolicy, safeCompilePolicy } from "./policy/policy.js";
+export { compilePolicy, safeCompilePolicy } from "./policy/compilePolicy.js";
 export type { Policy, PolicyInput, PolicyLayerInput, RuleSetSource } from "./policy/policy.js";
 
 // The engine core

@@ -26,12 +26,63 @@ export type IssueCode =
   | "missing_rule_set"
   | "duplicate_rule_set"
   | "io_error"
-  | "too_large";
+  | "too_large"
+  | "duplicate_key"
+  | "unknown_value";
+
+export type Severity = "error" | "warning";
+
+/**
+ * How serious each code is: one table, so lint and loading cannot disagree. An error is a
+ * policy that would decide something other than what its author wrote (or cannot be read);
+ * a warning is one that decides as written but probably not as meant. docs/rule-format.md
+ * lists this table.
+ */
+export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
+  invalid_json: "error",
+  invalid_input: "error",
+  unknown_operator: "error",
+  unknown_condition: "error",
+  condition_cycle: "error",
+  duplicate_rule_name: "error",
+  unsupported_path: "error",
+  reserved_name: "error",
+  reserved_event_type: "error",
+  invalid_event_params: "error",
+  unknown_event_type: "error",
+  unknown_fact: "error",
+  fact_not_available: "error",
+  duplicate_layer: "error",
+  below_statutory_floor: "error",
+  type_mismatch: "error",
+  dead_rule: "error",
+  // Same event as a broader rule that fires anyway: the decision is what the author wrote.
+  shadowed_rule: "warning",
+  // The rule may be guarded elsewhere (a null test in another rule); only the author knows.
+  negative_operator_on_nullable_fact: "warning",
+  wrong_kind: "error",
+  missing_rule_set: "error",
+  duplicate_rule_set: "error",
+  io_error: "error",
+  too_large: "error",
+  duplicate_key: "error",
+  unknown_value: "error",
+};
+
+/** The issue with its severity from `SEVERITY`. */
+export function withSeverity(issue: Issue): Issue & { readonly severity: Severity } {
+  return { ...issue, severity: SEVERITY[issue.code] };
+}
+
+/** Whether any of the issues stops a policy from loading. */
+export function hasErrors(issues: readonly Issue[]): boolean {
+  return issues.some((i) => SEVERITY[i.code] === "error");
+}
 
 export interface Issue {
   readonly code: IssueCode;
   /** Errors stop a policy from loading and make lint exit 1; warnings do neither. */
-  readonly severity?: "error" | "warning";
+  readonly severity?: Severity;
   /** Where the problem is, as zod gives it: keys and indexes from the document's root. */
   readonly path: readonly (string | number)[];
   readonly message: string;

@@ -6,7 +6,8 @@ import statutoryDeliveryRisk from "../../rules/statutory/cn-delivery-risk.json" 
 import statutoryNoReasonReturn from "../../rules/statutory/cn-no-reason-return.json" with { type: "json" };
 import statutoryQuality from "../../rules/statutory/cn-quality.json" with { type: "json" };
 import sanbaoCategories from "../../rules/statutory/cn-sanbao-categories.json" with { type: "json" };
-import { compilePolicy, type Policy, type PolicyInput } from "./policy.js";
+import { compilePolicy } from "./compilePolicy.js";
+import type { Policy, PolicyInput } from "./policy.js";
 
 /**
  * The bundled rule files by their path in `rules/`: imported, so the build inlines them

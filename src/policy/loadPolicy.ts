@@ -1,57 +1,86 @@
 import { readFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import { PolicyError, type Issue } from "../_lib/issues.js";
+import { PolicyError, hasErrors, withSeverity, type Issue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
 import { fromZodIssues } from "../_lib/zodIssues.js";
+import { checkPolicy, type PolicyCheck } from "./checkPolicy.js";
+import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
+import { compileCheckedPolicy } from "./compilePolicy.js";
 import { defaultPolicyInput } from "./defaultPolicy.js";
 import { PolicyManifestSchema } from "./format/manifest.js";
-import { safeCompilePolicy, type Policy, type PolicyInput, type RuleSetSource } from "./policy.js";
+import type { Policy, PolicyInput, PolicyResult, RuleSetSource } from "./policy.js";
+
+/** A policy folder checked: the files it consists of and checkPolicy's answer for them. */
+export interface PolicyFolderCheck {
+  /** The manifest first, then every file it names, as the paths the issues use. */
+  readonly files: readonly string[];
+  readonly check: PolicyCheck;
+}
+
+/**
+ * Checks a policy folder: `DIR/policy.json` and the files it names, read and nothing else.
+ * What loading refuses and what lint prints for a folder both come from here.
+ */
+export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): PolicyFolderCheck {
+  const manifestFile = join(dir, "policy.json");
+  const files = [display(manifestFile)];
+  const refused = (issues: Issue[]): PolicyFolderCheck => ({ files, check: { issues: issues.map(withSeverity) } });
+  const manifestDoc = read(manifestFile);
+  if ("issues" in manifestDoc) return refused(manifestDoc.issues);
+  if (manifestDoc.syntaxIssues.length > 0) return refused(manifestDoc.syntaxIssues);
+  const manifestIssues = checkDuplicateKeys(manifestDoc);
+  const parsed = PolicyManifestSchema.safeParse(manifestDoc.value);
+  if (!parsed.success) return refused([...manifestIssues, ...locateIssues(manifestDoc, fromZodIssues(parsed.error.issues))]);
+  const manifest = parsed.data;
+
+  const load = (file: string, at: (string | number)[]): RuleSetSource => {
+    const path = join(dirname(manifestFile), file);
+    files.push(display(path));
+    const doc = read(path);
+    if (!("issues" in doc)) return { document: doc.value, source: doc };
+    // Unreadable: the problem is the manifest's entry, and checkPolicy reports it with the file's other problems.
+    const issue = locateIssues(manifestDoc, [{ ...doc.issues[0]!, path: at }])[0]!;
+    return { document: undefined, source: { file: manifestDoc.file, text: "", root: undefined, value: undefined, syntaxIssues: [issue] } };
+  };
+  const base = manifest.extends === "default" ? defaultPolicyInput() : undefined;
+  const sanbaoTable = manifest.sanbaoTable !== undefined ? load(manifest.sanbaoTable, ["sanbaoTable"]) : base?.sanbaoTable;
+  if (!sanbaoTable) {
+    const issue: Issue = { code: "missing_rule_set", path: ["sanbaoTable"], message: 'name a 三包 table file in "sanbaoTable", or use "extends": "default"' };
+    return refused([...manifestIssues, ...locateIssues(manifestDoc, [issue])]);
+  }
+  const baseLayers = base?.layers ?? [];
+  const input: PolicyInput = {
+    id: manifest.id,
+    version: manifest.version,
+    sanbaoTable,
+    ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar, ["restDayCalendar"]) } : {}),
+    layers: [
+      ...baseLayers,
+      ...manifest.layers.map((layer, l) => ({
+        name: layer.name,
+        statutory: layer.statutory === true,
+        ruleSets: layer.files.map((file, f) => load(file, ["layers", l, "files", f])),
+      })),
+    ],
+  };
+  const check = checkPolicy(input, operators);
+  // checkPolicy names a layer by its index in the input; the manifest's layers follow the bundled ones.
+  const inManifest = (issue: Issue): Issue => {
+    const [key, index, ...rest] = issue.path;
+    if (issue.file !== undefined || key !== "layers" || typeof index !== "number" || index < baseLayers.length) return issue;
+    return locateIssues(manifestDoc, [{ ...issue, path: ["layers", index - baseLayers.length, ...rest] }])[0]!;
+  };
+  const issues = [...manifestIssues, ...check.issues.map(inManifest)].map(withSeverity);
+  return { files, check: hasErrors(issues) ? { issues } : { ...check, issues } };
+}
 
 /**
  * Loads a policy folder: `DIR/policy.json` and the rule-set files it names. Reads those
  * files and nothing else. Every problem in every file comes back at once, located.
  */
-export function safeLoadPolicy(dir: string, operators?: OperatorRegistry): { success: true; policy: Policy } | { success: false; issues: Issue[] } {
-  const manifestFile = join(dir, "policy.json");
-  const manifestDoc = read(manifestFile);
-  if ("issues" in manifestDoc) return { success: false, issues: manifestDoc.issues };
-  if (manifestDoc.syntaxIssues.length > 0) return { success: false, issues: manifestDoc.syntaxIssues };
-  const parsed = PolicyManifestSchema.safeParse(manifestDoc.value);
-  if (!parsed.success) return { success: false, issues: locateIssues(manifestDoc, fromZodIssues(parsed.error.issues)) };
-  const manifest = parsed.data;
-
-  const issues: Issue[] = [];
-  const load = (file: string): RuleSetSource => {
-    const doc = read(join(dirname(manifestFile), file));
-    if ("issues" in doc) {
-      issues.push(...doc.issues);
-      return { document: undefined };
-    }
-    return { document: doc.value, source: doc };
-  };
-  const base = manifest.extends === "default" ? defaultPolicyInput() : undefined;
-  const sanbaoTable = manifest.sanbaoTable !== undefined ? load(manifest.sanbaoTable) : base?.sanbaoTable;
-  if (!sanbaoTable) {
-    const issue: Issue = { code: "missing_rule_set", path: ["sanbaoTable"], message: 'name a 三包 table file in "sanbaoTable", or use "extends": "default"' };
-    return { success: false, issues: locateIssues(manifestDoc, [issue]) };
-  }
-  const input: PolicyInput = {
-    id: manifest.id,
-    version: manifest.version,
-    sanbaoTable,
-    ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar) } : {}),
-    layers: [
-      ...(base?.layers ?? []),
-      ...manifest.layers.map((layer) => ({
-        name: layer.name,
-        statutory: layer.statutory === true,
-        ruleSets: layer.files.map(load),
-      })),
-    ],
-  };
-  if (issues.length > 0) return { success: false, issues };
-  return safeCompilePolicy(input, operators);
+export function safeLoadPolicy(dir: string, operators?: OperatorRegistry): PolicyResult {
+  return compileCheckedPolicy(checkPolicyFolder(dir, operators).check, operators);
 }
 
 export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
@@ -60,10 +89,12 @@ export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
   return result.policy;
 }
 
+const display = (file: string): string => relative(process.cwd(), file) || file;
+
 function read(file: string): SourceDocument | { issues: Issue[] } {
   try {
-    return parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file);
+    return parseSourceDocument(readFileSync(file, "utf8"), display(file));
   } catch (cause) {
-    return { issues: [{ code: "io_error", path: [], file, message: `cannot read ${file}: ${(cause as Error).message}` }] };
+    return { issues: [{ code: "io_error", path: [], file: display(file), message: `cannot read ${display(file)}: ${(cause as Error).message}` }] };
   }
 }

@@ -60,7 +60,7 @@ export function checkDeadRules(ruleSet: RuleSet): Issue[] {
       for (let y = x + 1; y < leaves.length; y++) {
         const why = contradiction(leaves[x]!, leaves[y]!);
         if (why) {
-          issues.push({ code: "dead_rule", severity: "error", path: leaves[y]!.at, message: `rule "${rule.name}" can never fire: ${why} cannot both hold` });
+          issues.push({ code: "dead_rule", path: leaves[y]!.at, message: `rule "${rule.name}" can never fire: ${why} cannot both hold` });
           return;
         }
       }
@@ -92,7 +92,6 @@ export function checkShadowedRules(ruleSet: RuleSet): Issue[] {
     if (a) {
       issues.push({
         code: "shadowed_rule",
-        severity: "error",
         path: ["rules", b.i, "name"],
         message: `rule "${b.rule.name}" is shadowed by "${a.rule.name}": same event, at least the same priority, and its conditions are a subset, so "${b.rule.name}" never adds anything`,
       });

@@ -1,14 +1,8 @@
-import { FACTS, type FactName, type FactType } from "../format/factCatalog.js";
+import { FACTS, type FactName } from "../format/factCatalog.js";
 import type { Issue } from "../../_lib/issues.js";
 import { conditionRoots, walkConditions } from "../../engine/checkReferences.js";
 import type { FactConditionT, RuleSet } from "../../engine/ruleSetSchema.js";
-
-type ValueKind = "string" | "number" | "boolean" | "null" | "array";
-
-const kindsOf = (t: FactType): Set<ValueKind> =>
-  new Set(t.split("|").map((k) => (k === "string[]" ? "array" : (k as ValueKind))));
-
-const kindOf = (v: unknown): ValueKind => (Array.isArray(v) ? "array" : v === null ? "null" : (typeof v as ValueKind));
+import { kindOf, kindsOf, type ValueKind } from "./_valueKinds.js";
 
 /**
  * Catches conditions that can never mean what they say, from the documented fact types:
@@ -21,15 +15,7 @@ export function checkTypes(ruleSet: RuleSet): Issue[] {
     walkConditions(root, path, (node, at) => {
       if (!("fact" in node) || !Object.hasOwn(FACTS, node.fact)) return;
       const problem = leafProblem(node);
-      if (problem) issues.push({ code: "type_mismatch", severity: "error", path: [...at, "value"], message: problem });
-      if ((node.operator === "notEqual" || node.operator === "notIn") && kindsOf(FACTS[node.fact as FactName].type).has("null") && node.value !== null) {
-        issues.push({
-          code: "negative_operator_on_nullable_fact",
-          severity: "warning",
-          path: [...at, "operator"],
-          message: `"${node.fact}" is null when its input is missing, and null passes ${node.operator}: the rule fires on absent data (P4); test the fact for null first or use a positive operator`,
-        });
-      }
+      if (problem) issues.push({ code: "type_mismatch", path: [...at, "value"], message: problem });
     });
   }
   return issues;

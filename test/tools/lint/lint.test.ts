@@ -15,10 +15,39 @@ describe("aftersales lint", () => {
     ["unknown-event-type.json", "unknown_event_type", 21, 9, 'cannot fire "remedy.granted"; it may fire "remedy.allowed"'],
     ["bad-event-params.json", "invalid_event_params", 23, 11, 'expected one of "return"|"exchange"'],
     ["dead-rule.json", "dead_rule", 18, 11, "daysSinceDelivery lessThanInclusive 7 and daysSinceDelivery greaterThan 15 cannot both hold"],
-    ["shadowed-rule.json", "shadowed_rule", 33, 7, 'rule "narrow" is shadowed by "broad"'],
     ["later-stage-fact.json", "fact_not_available", 14, 13, "decided by the eligibility stage, which runs after sla"],
   ])("%s → %s at %i:%i", (file, code, line, column, message) => {
     expect(at(file)).toEqual([expect.objectContaining({ code, severity: "error", line, column, message: expect.stringContaining(message) })]);
+  });
+
+  it("warns (without failing) about a rule shadowed by a broader one: the decision is the same", () => {
+    const report = lintPaths(["test/tools/lint/broken/shadowed-rule.json"]);
+    expect(report.errorCount).toBe(0);
+    expect(report.issues).toEqual([expect.objectContaining({ code: "shadowed_rule", severity: "warning", line: 33, column: 7, message: expect.stringContaining('rule "narrow" is shadowed by "broad"') })]);
+  });
+
+  it("flags a value outside the fact's values, and each such entry of an in-list", () => {
+    expect(at("unknown-value.json")).toEqual([
+      expect.objectContaining({ code: "unknown_value", severity: "error", line: 16, column: 13, message: expect.stringContaining('"customerTier" is never "VIP"') }),
+      expect.objectContaining({ code: "unknown_value", severity: "error", line: 23, column: 15, message: expect.stringContaining('"customerTier" is never "Gold"') }),
+    ]);
+  });
+
+  it("flags keys written twice, where the second one is", () => {
+    expect(at("duplicate-key.json")).toEqual([
+      expect.objectContaining({ code: "duplicate_key", path: ["version"], line: 4, column: 3 }),
+      expect.objectContaining({ code: "duplicate_key", path: ["rules", 0, "conditions", "all", 0, "value"], line: 18, column: 13 }),
+    ]);
+  });
+
+  it("flags, in a policy folder, what loading refuses: a layer name used twice", () => {
+    expect(lintPaths(["test/policy/broken/duplicate-layer"]).issues).toEqual([
+      expect.objectContaining({ code: "duplicate_layer", severity: "error", file: "test/policy/broken/duplicate-layer/policy.json", line: 5, column: 16 }),
+    ]);
+  });
+
+  it("checks a bundled rule file linted alone in its own place, not as a second copy", () => {
+    expect(lintPaths(["rules/statutory/cn-quality.json", "rules/platform/sla.json"]).issues).toEqual([]);
   });
 
   it("flags values whose type cannot match the fact's type", () => {

@@ -1,0 +1,122 @@
+import type { z } from "zod";
+import { hasErrors, withSeverity, type Issue, type Severity } from "../_lib/issues.js";
+import { locateIssues } from "../_lib/sourcePositions.js";
+import { fromZodIssues } from "../_lib/zodIssues.js";
+import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
+import { safeParseRuleSet, type ParseResult } from "../engine/parseRuleSet.js";
+import type { RuleSet } from "../engine/ruleSetSchema.js";
+import { checkDeadRules, checkShadowedRules } from "./checks/deadAndShadowed.js";
+import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
+import { checkDuplicateLayers, checkRuleSetIdUnused } from "./checks/duplicates.js";
+import { checkEventsAndParams } from "./checks/eventsAndParams.js";
+import { checkNullableNegatives } from "./checks/nullableNegatives.js";
+import { checkStageFacts } from "./checks/stageFacts.js";
+import { checkStatutoryFloor, statutoryWindows } from "./checks/statutoryFloor.js";
+import { checkTypes } from "./checks/typeChecks.js";
+import { checkUnknownFacts } from "./checks/unknownFacts.js";
+import { checkUnknownValues } from "./checks/unknownValues.js";
+import { RestDayCalendarSchema, type RestDayCalendarFile } from "./format/restDayCalendar.js";
+import { SanbaoTableSchema, type SanbaoTableFile } from "./format/sanbaoTable.js";
+import type { PolicyInput, RuleSetSource } from "./policy.js";
+
+/** The checks that read one rule set alone; the floor and duplicates need the policy around it. */
+const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => Issue[])[] = [
+  checkEventsAndParams,
+  checkUnknownFacts,
+  checkStageFacts,
+  checkTypes,
+  checkUnknownValues,
+  checkNullableNegatives,
+  checkDeadRules,
+  checkShadowedRules,
+];
+
+export type CheckedIssue = Issue & { readonly severity: Severity };
+
+/** A policy's documents, parsed and checked: what compiling starts from. */
+export interface CheckedPolicy {
+  readonly id: string;
+  readonly version: string;
+  readonly layers: readonly { readonly name: string; readonly statutory: boolean; readonly ruleSets: readonly RuleSet[] }[];
+  readonly sanbaoTable: SanbaoTableFile;
+  readonly restDayCalendar?: RestDayCalendarFile | undefined;
+}
+
+export interface PolicyCheck {
+  /** Every issue of every document, each with its severity, in layer and file order. */
+  readonly issues: readonly CheckedIssue[];
+  /** Present exactly when no issue is an error: a policy can be compiled only from this. */
+  readonly valid?: CheckedPolicy;
+}
+
+/**
+ * Every check of a policy, in one place: syntax, duplicate keys, schema and references of
+ * each document, then each rule set's events, facts, types and values, dead and shadowed
+ * rules, the statutory floor for non-statutory layers, and duplicate layers and rule sets.
+ * Compiling refuses exactly when an issue is an error; lint prints them all.
+ *
+ * @example
+ * checkPolicy(defaultPolicyInput()).issues
+ * //=> []
+ */
+export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = defaultOperatorRegistry()): PolicyCheck {
+  const issues: Issue[] = [];
+  const sanbaoTable = checkDocument(input.sanbaoTable, parseWith(SanbaoTableSchema), issues);
+  const calendarSource = input.restDayCalendar;
+  const restDayCalendar = calendarSource ? checkDocument(calendarSource, parseWith(RestDayCalendarSchema), issues) : undefined;
+
+  // Statutory layers come first; the windows they open are the floor for the rest.
+  const statutory: RuleSet[] = [];
+  const idUsedBy = new Map<string, string>();
+  const layers = input.layers.map((layer) => {
+    const ruleSets = layer.ruleSets.flatMap((source) => {
+      const ruleSet = checkDocument(source, (value) => safeParseRuleSet(value, operators), issues);
+      if (!ruleSet) return [];
+      const isStatutory = layer.statutory === true;
+      const found = [
+        ...RULE_SET_CHECKS.flatMap((check) => check(ruleSet)),
+        ...(isStatutory ? [] : checkStatutoryFloor(ruleSet, statutoryWindows(statutory))),
+        ...checkRuleSetIdUnused(ruleSet.id, idUsedBy),
+      ];
+      if (isStatutory) statutory.push(ruleSet);
+      if (!idUsedBy.has(ruleSet.id)) idUsedBy.set(ruleSet.id, layer.name);
+      issues.push(...locate(source, found));
+      return [ruleSet];
+    });
+    return { name: layer.name, statutory: layer.statutory === true, ruleSets };
+  });
+  issues.push(...checkDuplicateLayers(input.layers));
+
+  const checked = issues.map(withSeverity);
+  if (hasErrors(checked) || !sanbaoTable || (calendarSource && !restDayCalendar)) return { issues: checked };
+  return { issues: checked, valid: { id: input.id, version: input.version, layers, sanbaoTable, restDayCalendar } };
+}
+
+/**
+ * One document's own problems (unreadable, not JSON, keys written twice, not of its
+ * schema); the parsed value when it can be checked further.
+ */
+function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => ParseResult<T>, issues: Issue[]): T | undefined {
+  if (src.source) {
+    if (src.source.syntaxIssues.length > 0) {
+      issues.push(...src.source.syntaxIssues);
+      return undefined;
+    }
+    issues.push(...checkDuplicateKeys(src.source));
+  }
+  const parsed = parse(src.document);
+  if (parsed.success) return parsed.data;
+  issues.push(...locate(src, parsed.issues));
+  return undefined;
+}
+
+const parseWith =
+  <T>(schema: z.ZodType<T>) =>
+  (value: unknown): ParseResult<T> => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: fromZodIssues(parsed.error.issues) };
+  };
+
+function locate(src: RuleSetSource, issues: readonly Issue[]): Issue[] {
+  return src.source ? locateIssues(src.source, issues) : [...issues];
+}
