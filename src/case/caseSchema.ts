@@ -171,22 +171,16 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
   // Runs for every valid case: no allocation unless there is an issue, and linear scans
   // for the usual handful of lines (a Map beyond that).
   let issues: ConsistencyIssue[] | undefined;
-  const add = (path: (string | number)[], message: string) => (issues ??= []).push({ path, message });
   const { order, request } = c;
   const items = order.items;
   const index = items.length > 16 ? new Map<string, number>() : undefined;
-  const lineAt = (id: string, before: number): number => {
-    if (index) return index.get(id) ?? -1;
-    for (let j = 0; j < before; j++) if (lineIdOf(items[j]!) === id) return j;
-    return -1;
-  };
   let listTotal = 0;
   let paidLines = 0;
   let paidTotal = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const id = lineIdOf(item);
-    if (lineAt(id, i) >= 0) add(["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], `duplicate order line "${id}"`);
+    if (lineAt(items, index, id, i) >= 0) issues = withIssue(issues, ["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], `duplicate order line "${id}"`);
     else index?.set(id, i);
     listTotal += item.unitPrice * item.quantity;
     if (item.paidAmount !== undefined) {
@@ -194,34 +188,34 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       paidTotal += item.paidAmount;
     }
   }
-  if (listTotal > MAX_FEN) add(["order", "items"], `the items total more than ${MAX_FEN} fen (¥1,000,000,000)`);
+  if (listTotal > MAX_FEN) issues = withIssue(issues, ["order", "items"], `the items total more than ${MAX_FEN} fen (¥1,000,000,000)`);
   const shipping = order.shippingFee ?? 0;
   if (paidLines === items.length && paidTotal + shipping !== order.paidAmount) {
-    add(["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is not the order's paidAmount (${order.paidAmount} fen)`);
+    issues = withIssue(issues, ["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is not the order's paidAmount (${order.paidAmount} fen)`);
   } else if (paidLines < items.length && paidTotal + shipping > order.paidAmount) {
-    add(["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is more than the order's paidAmount (${order.paidAmount} fen)`);
+    issues = withIssue(issues, ["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is more than the order's paidAmount (${order.paidAmount} fen)`);
   }
 
   const placedAt = parseInstant(order.placedAt);
-  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) add(["order", "deliveredAt"], "deliveredAt is before placedAt");
+  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "deliveredAt"], "deliveredAt is before placedAt");
   const parcels = order.parcels;
   if (parcels !== undefined) {
-    if (order.deliveredAt !== undefined) add(["order", "deliveredAt"], "an order with parcels gives each parcel's deliveredAt instead");
-    if (order.shippedAt !== undefined) add(["order", "shippedAt"], "an order with parcels gives each parcel's shippedAt instead");
+    if (order.deliveredAt !== undefined) issues = withIssue(issues, ["order", "deliveredAt"], "an order with parcels gives each parcel's deliveredAt instead");
+    if (order.shippedAt !== undefined) issues = withIssue(issues, ["order", "shippedAt"], "an order with parcels gives each parcel's shippedAt instead");
     const shipped = new Array<number>(items.length).fill(0);
     for (let p = 0; p < parcels.length; p++) {
       const parcel = parcels[p]!;
-      for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) add(["order", "parcels", p, "parcelId"], `duplicate parcel "${parcel.parcelId}"`);
-      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) add(["order", "parcels", p, "deliveredAt"], "deliveredAt is before placedAt");
+      for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) issues = withIssue(issues, ["order", "parcels", p, "parcelId"], `duplicate parcel "${parcel.parcelId}"`);
+      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "parcels", p, "deliveredAt"], "deliveredAt is before placedAt");
       for (let k = 0; k < parcel.lines.length; k++) {
         const pl = parcel.lines[k]!;
-        const at = lineAt(pl.line, items.length);
-        if (at < 0) add(["order", "parcels", p, "lines", k, "line"], `"${pl.line}" is not a line of the order`);
+        const at = lineAt(items, index, pl.line, items.length);
+        if (at < 0) issues = withIssue(issues, ["order", "parcels", p, "lines", k, "line"], `"${pl.line}" is not a line of the order`);
         else shipped[at]! += pl.quantity ?? items[at]!.quantity;
       }
     }
     for (let i = 0; i < items.length; i++) {
-      if (shipped[i]! > items[i]!.quantity) add(["order", "parcels"], `the parcels carry ${shipped[i]} units of line "${lineIdOf(items[i]!)}", which has ${items[i]!.quantity}`);
+      if (shipped[i]! > items[i]!.quantity) issues = withIssue(issues, ["order", "parcels"], `the parcels carry ${shipped[i]} units of line "${lineIdOf(items[i]!)}", which has ${items[i]!.quantity}`);
     }
   }
 
@@ -229,21 +223,34 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
   if (lines !== undefined) {
     for (let r = 0; r < lines.length; r++) {
       const rl = lines[r]!;
-      const at = lineAt(rl.line, items.length);
+      const at = lineAt(items, index, rl.line, items.length);
       if (at < 0) {
-        add(["request", "lines", r, "line"], `"${rl.line}" is not a line of the order`);
+        issues = withIssue(issues, ["request", "lines", r, "line"], `"${rl.line}" is not a line of the order`);
         continue;
       }
-      for (let q = 0; q < r; q++) if (lines[q]!.line === rl.line) add(["request", "lines", r, "line"], `line "${rl.line}" is requested twice`);
+      for (let q = 0; q < r; q++) if (lines[q]!.line === rl.line) issues = withIssue(issues, ["request", "lines", r, "line"], `line "${rl.line}" is requested twice`);
       if (rl.quantity !== undefined && rl.quantity > items[at]!.quantity) {
-        add(["request", "lines", r, "quantity"], `${rl.quantity} units requested of line "${rl.line}", which has ${items[at]!.quantity}`);
+        issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity} units requested of line "${rl.line}", which has ${items[at]!.quantity}`);
       }
       if (rl.parcel !== undefined && !parcels?.some((p) => p.parcelId === rl.parcel && p.lines.some((pl) => pl.line === rl.line))) {
-        add(["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
+        issues = withIssue(issues, ["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
       }
     }
   }
   return issues ?? NO_ISSUES;
+}
+
+// Plain functions rather than closures: the checks run for every valid case.
+function withIssue(issues: ConsistencyIssue[] | undefined, path: (string | number)[], message: string): ConsistencyIssue[] {
+  (issues ??= []).push({ path, message });
+  return issues;
+}
+
+/** The index of the line with this id among the first `before` lines (or any, with an index). */
+function lineAt(items: readonly { readonly lineId?: string | undefined; readonly sku: string }[], index: Map<string, number> | undefined, id: string, before: number): number {
+  if (index) return index.get(id) ?? -1;
+  for (let j = 0; j < before; j++) if (lineIdOf(items[j]!) === id) return j;
+  return -1;
 }
 
 export interface ConsistencyIssue {

@@ -35,6 +35,7 @@ export interface FactData {
   readonly isRestDay?: ((zoneDay: number) => boolean) | undefined;
 }
 
+const NO_EXTENSION = (): number => 0;
 const EXCLUSION_FLAGS = ["customMade", "perishable", "digitalDownload", "sealedMediaOpened", "periodical"] as const;
 const DAY_MS = 86_400_000;
 
@@ -98,7 +99,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
   if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
   const condition = line.goodsCondition;
-  const extension = (days: number) => (isRestDay && deliveredAt ? restDayExtension(deliveredAt, days, z, isRestDay) : 0);
+  const extension = isRestDay && deliveredAt ? (days: number) => restDayExtension(deliveredAt, days, z, isRestDay) : NO_EXTENSION;
   const facts: LineFacts = {
     requestType: caseFacts.requestType,
     reason: caseFacts.reason,
@@ -119,7 +120,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     shipped: line.shipped,
     delivered: deliveredAt !== undefined,
     daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
-    noReasonWindowDays: 7 + extension(7),
+    noReasonWindowDays: extension === NO_EXTENSION ? 7 : 7 + extension(7),
     goodsCondition: condition,
     // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
     goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",

@@ -7,7 +7,7 @@ import { formatInZone, parseInstant, type Zone } from "../time/index.js";
 import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
-import { interpretCompensation, type CompensationBases } from "./stages/compensation.js";
+import { interpretCompensation, type AmountBasis, type CompensationBases } from "./stages/compensation.js";
 import { interpretLineEligibility, rollUpEligibility } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
@@ -58,7 +58,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const compensationOutcome = yield { kind: "compensation", facts };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
-    () => compensationBases(c, lines, decisionLines),
+    compensationBases(c, lines, decisionLines),
     lines,
   );
 
@@ -83,26 +83,20 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   };
 }
 
+/** The amounts compensation prices from, each computed only when a rule asks for it. */
 function compensationBases(c: Case, lines: readonly RequestedLine[], decided: readonly DecisionLine[]): CompensationBases {
-  const requested = lines.map((l) => l.refund);
-  const where = (remedy: "return" | "exchange" | "refundOnly") => lines.map((l, k) => (decided[k]!.eligibility[remedy].status === "allowed" ? l.refund : 0));
-  const perLine = {
-    paidAmount: requested,
-    requestedAmount: requested,
-    shippingFee: requested,
-    returnAmount: where("return"),
-    exchangeAmount: where("exchange"),
-    refundOnlyAmount: where("refundOnly"),
-  };
-  const total = (fen: readonly number[]) => fen.reduce((s, x) => s + x, 0);
+  const requested = (): readonly number[] => lines.map((l) => l.refund);
+  const where = (remedy: "return" | "exchange" | "refundOnly"): readonly number[] =>
+    lines.map((l, k) => (decided[k]!.eligibility[remedy].status === "allowed" ? l.refund : 0));
+  const perLine = (basis: AmountBasis): readonly number[] =>
+    basis === "returnAmount" ? where("return") : basis === "exchangeAmount" ? where("exchange") : basis === "refundOnlyAmount" ? where("refundOnly") : requested();
   return {
-    amounts: {
-      paidAmount: c.order.paidAmount,
-      requestedAmount: total(requested),
-      shippingFee: c.order.shippingFee ?? 0,
-      returnAmount: total(perLine.returnAmount),
-      exchangeAmount: total(perLine.exchangeAmount),
-      refundOnlyAmount: total(perLine.refundOnlyAmount),
+    amount(basis) {
+      if (basis === "paidAmount") return c.order.paidAmount;
+      if (basis === "shippingFee") return c.order.shippingFee ?? 0;
+      let total = 0;
+      for (const fen of perLine(basis)) total += fen;
+      return total;
     },
     perLine,
   };

@@ -14,7 +14,24 @@ export function formatInZone(at: Date, z: Zone): string {
   const wallMs = ms + offset * 60_000;
   const day = Math.floor(wallMs / DAY_MS);
   const second = Math.floor((wallMs - day * DAY_MS) / 1000);
-  return `${isoDate(day)}T${HOUR_MINUTE[Math.floor(second / 60)]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
+  return `${dateText(day)}T${HOUR_MINUTE[Math.floor(second / 60)]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
+}
+
+/**
+ * A memo of a pure function (zone-day → "YYYY-MM-DD"): a service formats the same few days
+ * over and over, and the civil-date arithmetic costs a third of a format. Direct-mapped, so
+ * it never grows; whatever a slot holds, the answer is the same, and nothing else reads it.
+ */
+const MEMO_SLOTS = 1024; // a power of two
+const memoDays = new Float64Array(MEMO_SLOTS).fill(Number.NaN);
+const memoTexts = new Array<string>(MEMO_SLOTS).fill("");
+function dateText(day: number): string {
+  const slot = day & (MEMO_SLOTS - 1);
+  if (memoDays[slot] === day) return memoTexts[slot]!;
+  const text = isoDate(day);
+  memoDays[slot] = day;
+  memoTexts[slot] = text;
+  return text;
 }
 
 /** `Z`, `+08:00`, `-03:30`, … */

@@ -12,9 +12,10 @@ export type AmountBasis = NonNullable<EventParams<"compensation.item">["of"]>;
  * return is allowed cost, and so on: a refund covers exactly the lines it is open for.
  */
 export interface CompensationBases {
-  readonly amounts: Readonly<Record<AmountBasis, number>>;
-  /** Per basis, per requested line (request order): the fen of the basis the line carries. */
-  readonly perLine: Readonly<Record<AmountBasis, readonly number[]>>;
+  /** The fen of a basis. */
+  amount(basis: AmountBasis): number;
+  /** Per requested line (request order): the fen of the basis the line carries. */
+  perLine(basis: AmountBasis): readonly number[];
 }
 
 /**
@@ -24,11 +25,10 @@ export interface CompensationBases {
  */
 export function interpretCompensation(
   events: readonly StageEvent[],
-  basesOf: () => CompensationBases,
+  bases: CompensationBases,
   lines: readonly RequestedLine[],
 ): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
   if (events.length === 0) return NO_COMPENSATION;
-  const bases = basesOf(); // only when some rule fired: most cases fire none
   const capsApplied: CapApplied[] = [];
   const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
   for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
@@ -47,7 +47,7 @@ export function interpretCompensation(
     const cashAmounts: Money[] = [];
     for (const e of items) {
       const p = e.params;
-      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases.amounts[p.of!]), p.percent!, p.rounding ?? "halfUp");
+      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases.amount(p.of!)), p.percent!, p.rounding ?? "halfUp");
       let amountFen = toFen(amount);
       if (p.cap !== undefined && amountFen > p.cap) {
         capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
@@ -57,7 +57,7 @@ export function interpretCompensation(
       const isCash = CASH_KINDS.has(p.kind);
       if (isCash) {
         // Cash never exceeds what is left of the paid amount (the smaller of the two).
-        cashLeft ??= fen(bases.amounts.paidAmount);
+        cashLeft ??= fen(bases.amount("paidAmount"));
         const leftFen = toFen(cashLeft);
         if (leftFen < amountFen) {
           capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });
@@ -75,7 +75,7 @@ export function interpretCompensation(
         layer: e.layer,
         ruleSet: e.ruleSet,
         rule: e.rule,
-        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines, bases.perLine[p.of ?? "requestedAmount"]) } : {}),
+        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines, bases.perLine(p.of ?? "requestedAmount")) } : {}),
       });
     }
     options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });

@@ -1,5 +1,5 @@
 import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/index.js";
-import { REMEDIES, type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
+import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { Basis, LineEligibility, Reason, RemedyRollUp, ReviewReason, Verdict } from "../types.js";
@@ -116,19 +116,25 @@ function reviewOf(e: StageEvent, line: string, missing: string | undefined): Rev
  * them, some (which) or none, and where it is undetermined.
  */
 export function rollUpEligibility(lines: readonly { readonly line: string; readonly eligibility: LineEligibility }[]): Record<RemedyT, RemedyRollUp> {
-  const rollUp = (remedy: RemedyT): RemedyRollUp => {
-    const allowed: string[] = [];
-    const undetermined: string[] = [];
-    for (const l of lines) {
-      const status = l.eligibility[remedy].status;
-      if (status === "allowed") allowed.push(l.line);
-      else if (status === "undetermined") undetermined.push(l.line);
-    }
-    return { open: allowed.length === 0 ? "none" : allowed.length === lines.length ? "all" : "some", lines: allowed, undetermined };
+  return {
+    return: rollUp(lines, "return"),
+    exchange: rollUp(lines, "exchange"),
+    repair: rollUp(lines, "repair"),
+    refundOnly: rollUp(lines, "refundOnly"),
+    reship: rollUp(lines, "reship"),
   };
-  const out = {} as Record<RemedyT, RemedyRollUp>;
-  for (const remedy of REMEDIES) out[remedy] = rollUp(remedy);
-  return out;
+}
+
+function rollUp(lines: readonly { readonly line: string; readonly eligibility: LineEligibility }[], remedy: RemedyT): RemedyRollUp {
+  let allowed: string[] | undefined;
+  let undetermined: string[] | undefined;
+  for (const l of lines) {
+    const status = l.eligibility[remedy].status;
+    if (status === "allowed") (allowed ??= []).push(l.line);
+    else if (status === "undetermined") (undetermined ??= []).push(l.line);
+  }
+  const open = allowed === undefined ? "none" : allowed.length === lines.length ? "all" : "some";
+  return { open, lines: allowed ?? [], undetermined: undetermined ?? [] };
 }
 
 // No rule spoke about the remedy: the same frozen verdict every time, and it says so.
