@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { PolicyError, type Issue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
@@ -62,7 +62,7 @@ export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
 
 function read(file: string): SourceDocument | { issues: Issue[] } {
   try {
-    return parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file);
+    return parseSourceDocument(readFileSync(file, "utf8"), file);
   } catch (cause) {
     return { issues: [{ code: "io_error", path: [], file, message: `cannot read ${file}: ${(cause as Error).message}` }] };
   }

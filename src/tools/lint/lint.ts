@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { Issue } from "../../_lib/issues.js";
 import { defaultPolicyInput } from "../../policy/defaultPolicy.js";
 import { PolicyManifestSchema } from "../../policy/format/manifest.js";
@@ -54,7 +54,7 @@ export function lintPaths(paths: readonly string[]): LintReport {
     const inPolicy = (f: string) => policyDirs.some((dir) => f.startsWith(`${dir}/`));
     for (const file of all.filter((f) => !inPolicy(f))) {
       files.push(file);
-      const doc = parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file);
+      const doc = parseSourceDocument(readFileSync(file, "utf8"), file);
       issues.push(...lintDocument(doc, (rs) => (bundledStatutoryIds.has(rs.id) ? undefined : bundledFloor)));
     }
   }
@@ -69,7 +69,7 @@ export function lintPaths(paths: readonly string[]): LintReport {
 
 function lintPolicy(manifestFile: string, files: string[], issues: Issue[]): void {
   files.push(manifestFile);
-  const doc = parseSourceDocument(readFileSync(manifestFile, "utf8"), relative(process.cwd(), manifestFile) || manifestFile);
+  const doc = parseSourceDocument(readFileSync(manifestFile, "utf8"), manifestFile);
   if (doc.syntaxIssues.length > 0) return void issues.push(...doc.syntaxIssues);
   const parsed = PolicyManifestSchema.safeParse(doc.value);
   if (!parsed.success) return void issues.push(...locateIssues(doc, fromZodIssues(parsed.error.issues)));
@@ -83,7 +83,7 @@ function lintPolicy(manifestFile: string, files: string[], issues: Issue[]): voi
         return;
       }
       files.push(file);
-      const ruleDoc = parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file);
+      const ruleDoc = parseSourceDocument(readFileSync(file, "utf8"), file);
       const floor = layer.statutory ? undefined : statutoryWindows(statutory);
       issues.push(...lintDocument(ruleDoc, () => floor, (rs) => layer.statutory && statutory.push(rs)));
     });
@@ -93,7 +93,7 @@ function lintPolicy(manifestFile: string, files: string[], issues: Issue[]): voi
     const file = join(dirname(manifestFile), name);
     if (existsSync(file)) {
       files.push(file);
-      issues.push(...lintDocument(parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file), () => undefined));
+      issues.push(...lintDocument(parseSourceDocument(readFileSync(file, "utf8"), file), () => undefined));
     }
   }
 }
