@@ -1,5 +1,5 @@
 import type { Engine } from "json-rules-engine";
-import { parseCase } from "../src/case/parseCase.js";
+import { safeParseCase } from "../src/case/parseCase.js";
 import { decisionSteps } from "../src/decide/pipeline.js";
 import { tagEvent, type StageEvent } from "../src/decide/stageEvents.js";
 import type { Decision } from "../src/decide/types.js";
@@ -27,7 +27,7 @@ export function reusedEngineDecider(policy: Policy, now: Date): (input: unknown)
     return engine;
   };
   return async (input) => {
-    const parsed = parseCase(input);
+    const parsed = safeParseCase(input);
     if (!parsed.success) throw new Error("invalid case");
     const steps = decisionSteps(parsed.data, policy, z, now);
     let step = steps.next();

@@ -13,6 +13,12 @@ echo "packed $(basename "$tarball")"
 if tar -tzf "$tarball" | grep -E '^package/(src|test|bench|fixtures|examples)/'; then
   echo "the tarball holds files consumers do not need" >&2; exit 1
 fi
+# Public typings are plain data: no zod schema, json-rules-engine, jsonc-parser, dinero.js or
+# date-fns type in them (STYLE.md), so consumers never type-check against those packages.
+if tar -xzOf "$tarball" package/dist/index.d.ts package/dist/index.d.cts | grep -nE "from ['\"](zod|json-rules-engine|jsonc-parser|dinero\.js|date-fns|@date-fns/tz)(/[^'\"]*)?['\"]|import\(['\"](zod|json-rules-engine|jsonc-parser|dinero\.js|date-fns|@date-fns/tz)"; then
+  echo "the public typings refer to a dependency's types (see scripts/plainTypings.ts)" >&2; exit 1
+fi
+echo "typings plain"
 
 cd "$work" && mkdir consumers && cd consumers
 echo '{ "name": "consumers", "private": true }' > package.json
@@ -47,12 +53,14 @@ for resolution in node16 bundler; do
 JSON
   [ "$resolution" = node16 ] && echo '{ "type": "module" }' > "ts-$resolution/package.json"
   cat > "ts-$resolution/index.ts" <<'TS'
-import { createDecider, type Decision, type Verdict } from "aftersales-policy";
+import { createDecider, safeParseCase, type Case, type Decision, type Verdict } from "aftersales-policy";
 const decider = createDecider();
 const result = decider.safeDecide({});
 const verdict: Verdict | undefined = result.success ? result.data.eligibility.return : undefined;
 const tier: Decision["sla"]["tier"] = 1;
-export { verdict, tier };
+const parsed = safeParseCase({}, { lang: "zh-CN" });
+const items: Case["order"]["items"] = parsed.success ? parsed.data.order.items : [];
+export { verdict, tier, items };
 TS
   (cd "ts-$resolution" && "$root/node_modules/.bin/tsc" -p .)
   echo "typescript $resolution ok"

@@ -3,11 +3,12 @@
 // Deciding cases
 export { createDecider } from "./decide/createDecider.js";
 export type { Decider, DeciderOptions, SafeDecision, SwapResult } from "./decide/createDecider.js";
-export { CaseValidationError } from "./decide/errors.js";
+export { CaseValidationError } from "./case/caseValidationError.js";
 export { explain, failedConditions } from "./decide/explain.js";
 export type { ExplainOptions, FailedCondition } from "./decide/explain.js";
 export type * from "./decide/types.js";
-export { CaseSchema } from "./case/caseSchema.js";
+export { parseCase, safeParseCase } from "./case/parseCase.js";
+export type { ParseCaseOptions, ParsedCase } from "./case/parseCase.js";
 export type { Case, CaseInput } from "./case/caseSchema.js";
 export { FACTS } from "./policy/format/factCatalog.js";
 export type { FactName, FactDoc } from "./policy/format/factCatalog.js";

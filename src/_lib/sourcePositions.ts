@@ -1,4 +1,4 @@
-import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import type { Issue } from "./issues.js";
 import { textNestingExceeds } from "./limits.js";
 
@@ -6,11 +6,22 @@ import { textNestingExceeds } from "./limits.js";
 export interface SourceDocument {
   readonly file: string | undefined;
   readonly text: string;
-  readonly root: Node | undefined;
+  readonly root: JsonNode | undefined;
   /** The parsed value; `undefined` when the text is not valid JSON. */
   readonly value: unknown;
   /** Syntax errors (every one, not just the first), already located. */
   readonly syntaxIssues: Issue[];
+}
+
+/** jsonc-parser's syntax tree node, restated so its types stay out of ours (each is assignable to the other). */
+export interface JsonNode {
+  readonly type: "object" | "array" | "property" | "string" | "number" | "boolean" | "null";
+  readonly value?: unknown;
+  readonly offset: number;
+  readonly length: number;
+  readonly colonOffset?: number;
+  readonly parent?: JsonNode;
+  readonly children?: JsonNode[];
 }
 
 /** Deeper than any real rule file; beyond it the text is refused before tree parsing. */
@@ -54,7 +65,7 @@ export function locateIssues(doc: SourceDocument, issues: readonly Issue[]): Iss
 }
 
 // A path to a missing key has no node; point at the closest ancestor that exists.
-function nearestNode(root: Node, path: readonly (string | number)[]): Node | undefined {
+function nearestNode(root: JsonNode, path: readonly (string | number)[]): JsonNode | undefined {
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(root, path.slice(0, n) as (string | number)[]);
     if (node) return node.parent?.type === "property" && n === path.length ? node.parent : node;

@@ -5,7 +5,7 @@ import { SingleBar } from "cli-progress";
 import { renderStats } from "../tools/batch/batchStats.js";
 import { runBatch } from "../tools/batch/runBatch.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
-import { CliExit, EXIT, clockFrom } from "./io.js";
+import { CliExit, EXIT, clockFrom, displayPath } from "./io.js";
 
 export interface BatchFlags {
   readonly output?: string;
@@ -23,7 +23,7 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
   if (!Number.isInteger(workers) || workers < 0 || workers > 256) throw new CliExit(EXIT.usage, "--workers is a whole number from 0 to 256");
   if (flags.now) clockFrom(flags.now); // validate before starting threads
   if (flags.policy) {
-    const loaded = safeLoadPolicy(flags.policy);
+    const loaded = safeLoadPolicy(displayPath(flags.policy));
     if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${flags.policy} is invalid`, loaded.issues);
   }
   const output = flags.output ? createWriteStream(flags.output) : process.stdout;
@@ -40,6 +40,7 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
       ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
       trace: flags.trace === true,
       onProgress: progress.update,
+      ...(process.env.AFTERSALES_WORKER_HEAP_MB ? { workerHeapMb: Number(process.env.AFTERSALES_WORKER_HEAP_MB) } : {}),
     });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new CliExit(EXIT.usage, `cannot read ${input}`);

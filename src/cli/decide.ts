@@ -4,7 +4,7 @@ import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import type { Decision } from "../decide/types.js";
-import { CliExit, EXIT, clockFrom, palette, parseLang, readJsonFile, type Lang } from "./io.js";
+import { CliExit, EXIT, clockFrom, displayPath, palette, parseLang, readJsonFile, type Lang } from "./io.js";
 import { renderDecision } from "./renderDecision.js";
 
 export interface DecideFlags {
@@ -42,7 +42,7 @@ export function decideCaseFile(file: string, flags: DecideFlags, trace: boolean)
 
 export function policyFrom(dir: string | undefined): Policy {
   if (dir === undefined) return defaultPolicy();
-  const loaded = safeLoadPolicy(dir);
+  const loaded = safeLoadPolicy(displayPath(dir));
   if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${dir} is invalid`, loaded.issues);
   return loaded.policy;
 }

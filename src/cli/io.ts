@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { relative } from "node:path";
 import { createColors } from "picocolors";
 import { formatIssue, type Issue } from "../_lib/issues.js";
 import { parseSourceDocument } from "../_lib/sourcePositions.js";
@@ -29,6 +30,14 @@ export function palette(json: boolean, stream: NodeJS.WriteStream = process.stdo
   const env = process.env;
   const on = !json && !env.NO_COLOR && (stream.isTTY === true || (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0"));
   return createColors(on);
+}
+
+/**
+ * A path as the user should see it in issues: relative to the working directory. The library
+ * reads no process globals and names files as it was given them, so the CLI does this.
+ */
+export function displayPath(path: string): string {
+  return relative(process.cwd(), path) || path;
 }
 
 /** Reads a JSON file; a missing file or invalid JSON stops with exit 2 and a located message. */

@@ -8,7 +8,7 @@ import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compl
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { policyFrom } from "./decide.js";
-import { CliExit, EXIT, palette } from "./io.js";
+import { CliExit, EXIT, displayPath, palette } from "./io.js";
 
 export interface TestFlags {
   readonly reporter?: string[];
@@ -25,7 +25,7 @@ export function testCommand(paths: string[], flags: TestFlags): number {
   const minCoverage = flags.minCoverage === undefined ? undefined : Number(flags.minCoverage);
   if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new CliExit(EXIT.usage, "--min-coverage is a percent from 0 to 100");
 
-  const files = paths.flatMap(expand);
+  const files = paths.map(displayPath).flatMap(expand);
   if (files.length === 0) throw new CliExit(EXIT.usage, `no fixture files in ${paths.join(", ")}`);
   const basePolicy: Policy = flags.policy ? policyFrom(flags.policy) : defaultPolicy();
   const cache: PolicyCache = new Map();

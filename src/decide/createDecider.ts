@@ -1,4 +1,3 @@
-import { locales } from "zod";
 import type { Case } from "../case/caseSchema.js";
 import { parseCase } from "../case/parseCase.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
@@ -63,13 +62,8 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
   const trace = options.trace ?? true;
 
-  // Per call, never z.config(): a library must not change its host's zod messages.
-  const parseParams = options.lang === "zh-CN" ? { error: locales.zhCN().localeError } : undefined;
-  const parse = (input: unknown): Case => {
-    const parsed = parseCase(input, parseParams);
-    if (!parsed.success) throw new CaseValidationError(parsed.issues);
-    return parsed.data;
-  };
+  const parseOptions = { lang: options.lang ?? "en" } as const;
+  const parse = (input: unknown): Case => parseCase(input, parseOptions);
 
   const decide = (input: unknown): Decision => {
     const policy = current; // read once: the whole decision uses this version

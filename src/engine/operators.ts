@@ -40,13 +40,19 @@ export interface ResolvedOperator {
   evaluate(factValue: unknown, jsonValue: unknown): unknown;
 }
 
+/** What `installOn` needs of json-rules-engine's `Engine`; structural, so its types stay out of ours. */
+export interface OperatorHost {
+  addOperator(operator: object): void;
+  addOperatorDecorator(decorator: object): void;
+}
+
 export interface OperatorRegistry {
   /** The operator for a (possibly decorated) name, or `undefined` when unknown. */
   get(name: string): ResolvedOperator | undefined;
   /** Whether a name (operator or decorator) was registered as custom, possibly shadowing a built-in. */
   isCustom(name: string): boolean;
-  /** Registers the same custom operators on a reference `Engine`. */
-  installOn(engine: Engine): void;
+  /** Registers the same custom operators on a reference json-rules-engine `Engine`. */
+  installOn(engine: OperatorHost): void;
   readonly custom: OperatorRegistryOptions;
 }
 
@@ -57,7 +63,7 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
   const customDecorators = (options.decorators ?? []).map(
     (d) => new OperatorDecorator(d.name, d.decorate as never, d.factValueValidator as never),
   );
-  const installOn = (engine: Engine) => {
+  const installOn = (engine: OperatorHost) => {
     for (const op of customOperators) engine.addOperator(op);
     for (const d of customDecorators) engine.addOperatorDecorator(d);
   };

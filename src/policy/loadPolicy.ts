@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { PolicyError, hasErrors, withSeverity, type Issue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
@@ -24,7 +24,7 @@ export interface PolicyFolderCheck {
  */
 export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): PolicyFolderCheck {
   const manifestFile = join(dir, "policy.json");
-  const files = [display(manifestFile)];
+  const files = [manifestFile];
   const refused = (issues: Issue[]): PolicyFolderCheck => ({ files, check: { issues: issues.map(withSeverity) } });
   const manifestDoc = read(manifestFile);
   if ("issues" in manifestDoc) return refused(manifestDoc.issues);
@@ -36,7 +36,7 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
 
   const load = (file: string, at: (string | number)[]): RuleSetSource => {
     const path = join(dirname(manifestFile), file);
-    files.push(display(path));
+    files.push(path);
     const doc = read(path);
     if (!("issues" in doc)) return { document: doc.value, source: doc };
     // Unreadable: the problem is the manifest's entry, and checkPolicy reports it with the file's other problems.
@@ -89,12 +89,10 @@ export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
   return result.policy;
 }
 
-const display = (file: string): string => relative(process.cwd(), file) || file;
-
 function read(file: string): SourceDocument | { issues: Issue[] } {
   try {
-    return parseSourceDocument(readFileSync(file, "utf8"), display(file));
+    return parseSourceDocument(readFileSync(file, "utf8"), file);
   } catch (cause) {
-    return { issues: [{ code: "io_error", path: [], file: display(file), message: `cannot read ${display(file)}: ${(cause as Error).message}` }] };
+    return { issues: [{ code: "io_error", path: [], file, message: `cannot read ${file}: ${(cause as Error).message}` }] };
   }
 }

@@ -1,10 +1,9 @@
 import fc from "fast-check";
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { caseShapeCheckSource, CASE_SHAPE_CHECK_FILE } from "../../scripts/caseShapeCheck.js";
-import { CaseSchema, caseConsistencyIssues, type Case } from "../../src/case/caseSchema.js";
-import { validate as hasCaseShape } from "../../src/case/caseShapeCheck.generated.js";
-import { parseCase } from "../../src/case/parseCase.js";
+import { locales } from "zod";
+import { CaseSchema } from "../../src/case/caseSchema.js";
+import { CaseValidationError } from "../../src/case/caseValidationError.js";
+import { caseParseIsCompiled, caseParser, parseCase, safeParseCase } from "../../src/case/parseCase.js";
 import { createDecider } from "../../src/index.js";
 import { fromZodIssues } from "../../src/_lib/zodIssues.js";
 import { arbCase } from "../arbitraries/case.js";
@@ -58,31 +57,68 @@ const nearCase = arbCase.chain((c) => {
   );
 });
 
-describe("parseCase: the ahead-of-time check and zod agree", () => {
-  it("the generated check is the current case schema compiled (regenerate with `npm run generate`)", () => {
-    expect(readFileSync(CASE_SHAPE_CHECK_FILE, "utf8")).toBe(caseShapeCheckSource());
+/** The case parser over a copy of CaseSchema whose runtime parser counts its runs. */
+function countingParser() {
+  const counted = CaseSchema.clone();
+  const run = counted._zod.run;
+  const runs = { count: 0 };
+  counted._zod.run = (payload, ctx) => {
+    runs.count++;
+    return run(payload, ctx);
+  };
+  return { parser: caseParser(counted), runs };
+}
+
+const zhCN = { error: locales.zhCN().localeError };
+
+describe("parseCase: zod's compiled fast path and its runtime parser agree", () => {
+  it("runs on zod's compiled fast path (z.compile accepts the case schema)", () => {
+    // Fails when the schema gains something z.compile cannot model (or code generation is
+    // unavailable): every case would then silently pay for zod's runtime parser.
+    expect(caseParseIsCompiled()).toBe(true);
+    expect(countingParser().parser.compiled).toBe(true);
   });
 
-  it("accepts exactly what zod accepts, gives zod's output for it, and zod's issues otherwise", () => {
+  it("accepts exactly what zod accepts, gives zod's output for it, and zod's issues otherwise, in either language", () => {
+    const { parser, runs } = countingParser();
     let accepted = 0;
     fc.assert(
       fc.property(nearCase, (input) => {
         const zod = CaseSchema.safeParse(input);
-        const fast = hasCaseShape(input) && caseConsistencyIssues(input as Case).length === 0;
-        expect(fast).toBe(zod.success);
-        const parsed = parseCase(input);
+        const before = runs.count;
+        const fast = parser.parse(input);
+        // A valid case never reaches the runtime parser: the compiled code accepted it.
+        if (zod.success) expect(runs.count).toBe(before);
+        expect(fast.success).toBe(zod.success);
+        const parsed = safeParseCase(input);
         expect(parsed.success).toBe(zod.success);
         if (zod.success && parsed.success) {
           accepted++;
           expect(parsed.data).toStrictEqual(zod.data);
         }
-        if (!zod.success && !parsed.success) expect(parsed.issues).toEqual(fromZodIssues(zod.error.issues));
+        if (!zod.success && !parsed.success) {
+          expect(parsed.issues).toEqual(fromZodIssues(zod.error.issues));
+          const zh = safeParseCase(input, { lang: "zh-CN" });
+          expect(zh.success ? [] : zh.issues).toEqual(fromZodIssues(CaseSchema.safeParse(input, zhCN).error!.issues));
+        }
       }),
       { numRuns },
     );
     // Both sides of the agreement were exercised.
     expect(accepted).toBeGreaterThan(numRuns / 10);
     expect(accepted).toBeLessThan(numRuns * 0.9);
+  });
+
+  it("a rejected case goes to the runtime parser, which reports every issue with its path", () => {
+    const { parser, runs } = countingParser();
+    const parsed = parser.parse({ caseId: "", reportedAt: "yesterday" });
+    expect(runs.count).toBe(1);
+    expect(parsed.success ? [] : parsed.issues.map((i) => i.path.join("."))).toEqual(["caseId", "reportedAt", "order", "request", "customer"]);
+  });
+
+  it("parseCase throws CaseValidationError with every issue; safeParseCase never throws", () => {
+    expect(() => parseCase({ caseId: 42 })).toThrow(CaseValidationError);
+    expect(safeParseCase({ caseId: 42 })).toMatchObject({ success: false, issues: [{ path: ["caseId"] }, { path: ["reportedAt"] }, { path: ["order"] }, { path: ["request"] }, { path: ["customer"] }] });
   });
 
   it("a decision keeps no object of the case it was given", () => {

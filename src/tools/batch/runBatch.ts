@@ -14,6 +14,8 @@ export interface BatchOptions extends BatchWorkerData {
   readonly workers: number;
   readonly chunkSize?: number;
   readonly onProgress?: (p: { lines: number; bytes: number; totalBytes: number }) => void;
+  /** Old-space limit of each worker thread in MB (default 64; the CLI reads AFTERSALES_WORKER_HEAP_MB). */
+  readonly workerHeapMb?: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function runBatch(options: BatchOptions): Promise<BatchStats> {
       workerData: data,
       // V8 sizes heaps from the machine's memory and collects lazily; a worker needs a few
       // MB live, so a small old space keeps peak RSS flat (measured in BENCHMARKS.md).
-      resourceLimits: { maxOldGenerationSizeMb: Number(process.env.AFTERSALES_WORKER_HEAP_MB ?? 64), maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: options.workerHeapMb ?? 64, maxYoungGenerationSizeMb: 8 },
     });
     const decoder = new TextDecoder();
     decide = async (chunk) => {

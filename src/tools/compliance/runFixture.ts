@@ -1,4 +1,4 @@
-import { dirname, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { createDecider } from "../../decide/createDecider.js";
 import type { Decision } from "../../decide/types.js";
 import type { Issue } from "../../_lib/issues.js";
@@ -35,7 +35,7 @@ export function runFixture(file: string, text: string, options: { policy?: Polic
 
   let policy = options.policy ?? defaultPolicy();
   if (fixture.policy !== undefined) {
-    const dir = resolve(dirname(file), fixture.policy);
+    const dir = join(dirname(file), fixture.policy);
     const cache = options.cache ?? new Map();
     const loaded = cache.get(dir) ?? safeLoadPolicy(dir);
     cache.set(dir, loaded);

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, dirname, join, relative } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { SEVERITY, withSeverity, type Issue, type Severity } from "../../_lib/issues.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../../_lib/sourcePositions.js";
 import { fromZodIssues } from "../../_lib/zodIssues.js";
@@ -49,7 +49,7 @@ export function lintPaths(paths: readonly string[]): LintReport {
     const inPolicy = (f: string) => policyDirs.some((dir) => f.startsWith(`${dir}/`));
     for (const file of all.filter((f) => !inPolicy(f))) {
       files.push(file);
-      issues.push(...lintLoneFile(parseSourceDocument(readFileSync(file, "utf8"), relative(process.cwd(), file) || file)));
+      issues.push(...lintLoneFile(parseSourceDocument(readFileSync(file, "utf8"), file)));
     }
   }
   const withSeverities = issues.map(withSeverity);
