@@ -99,6 +99,7 @@ function program(): Command {
     .description("write realistic synthetic cases as NDJSON (deterministic for a seed)")
     .option("--count <n>", "how many cases", "1000")
     .option("--seed <s>", "seed", "1")
+    .option("--lines <n>", "order lines per case (default: 1–3, as real orders mix)")
     .option("-o, --output <file>", "write here (default: stdout)")
     .action(async (flags) => {
       process.exitCode = await generateCommand(flags);
