@@ -39,6 +39,7 @@ export const ZERO = /* @__PURE__ */ fen(0);
 /** `percent`% of `base`, rounded to the fen with `mode`. `percent` may have two decimals (e.g. 12.5 → 1250/10000). */
 export function percentOf(base: Money, percent: number, mode: RoundingMode): Money {
   const basisPoints = Math.round(percent * 100);
+  if (basisPoints === 10_000) return base; // 100 % of an amount is the amount, whatever the rounding
   return transformScale(multiply(base, { amount: basisPoints, scale: 4 }), 2, ROUNDING[mode]);
 }
 

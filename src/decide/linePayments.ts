@@ -22,6 +22,11 @@ export interface LinePayments {
  */
 export function linePayments(order: Case["order"]): LinePayments {
   const items = order.items;
+  if (items.length === 1) {
+    // One line: it gives its amount, or it is everything the order paid but shipping.
+    const only = items[0]!.paidAmount;
+    return only === undefined ? { paid: [order.paidAmount - (order.shippingFee ?? 0)], allocated: [true] } : { paid: [only], allocated: [false] };
+  }
   let given = 0;
   let open = 0;
   for (const item of items) {

@@ -68,15 +68,12 @@ export function interpretCompensation(
         cashAmounts.push(amount);
       }
       amounts.push(amount);
-      out.push({
-        kind: p.kind,
-        amount: amountOf(amountFen),
-        label: p.label,
-        layer: e.layer,
-        ruleSet: e.ruleSet,
-        rule: e.rule,
-        ...(isCash && p.kind !== "shipping" ? { allocation: allocateToLines(amount, lines, bases.perLine(p.of ?? "requestedAmount")) } : {}),
-      });
+      const item = { kind: p.kind, amount: amountOf(amountFen), label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
+      out.push(
+        isCash && p.kind !== "shipping"
+          ? { ...item, allocation: allocateToLines(amount, amountFen, lines, bases.perLine(p.of ?? "requestedAmount")) }
+          : item,
+      );
     }
     options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
   }
@@ -106,7 +103,8 @@ function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]):
 // Cash is split over the requested lines in proportion to the part of its basis each line
 // carries (a full refund of the returnable lines gives each exactly its refund); lines that
 // carry none of it are left out.
-function allocateToLines(amount: Money, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+function allocateToLines(amount: Money, amountFen: number, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+  if (lines.length === 1) return [{ line: lines[0]!.id, amount: amountOf(amountFen) }]; // one line takes it all
   const carrying: number[] = [];
   for (let k = 0; k < lines.length; k++) if (weights[k]! > 0) carrying.push(k);
   const parts = carrying.length > 0 ? carrying : lines.map((_, k) => k);
