@@ -83,13 +83,20 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   };
 }
 
-/** The amounts compensation prices from, each computed only when a rule asks for it. */
+/** The amounts compensation prices from, each computed once and only when a rule asks for it. */
 function compensationBases(c: Case, lines: readonly RequestedLine[], decided: readonly DecisionLine[]): CompensationBases {
-  const requested = (): readonly number[] => lines.map((l) => l.refund);
-  const where = (remedy: "return" | "exchange" | "refundOnly"): readonly number[] =>
-    lines.map((l, k) => (decided[k]!.eligibility[remedy].status === "allowed" ? l.refund : 0));
-  const perLine = (basis: AmountBasis): readonly number[] =>
-    basis === "returnAmount" ? where("return") : basis === "exchangeAmount" ? where("exchange") : basis === "refundOnlyAmount" ? where("refundOnly") : requested();
+  const perLineCache = new Map<AmountBasis, readonly number[]>();
+  const remedyOf = { returnAmount: "return", exchangeAmount: "exchange", refundOnlyAmount: "refundOnly" } as const;
+  const perLine = (basis: AmountBasis): readonly number[] => {
+    let fen = perLineCache.get(basis);
+    if (fen === undefined) {
+      // A remedy's amount is the requested units of the lines it is allowed for; the others are all requested units.
+      const remedy = Object.hasOwn(remedyOf, basis) ? remedyOf[basis as keyof typeof remedyOf] : undefined;
+      fen = lines.map((l, k) => (remedy === undefined || decided[k]!.eligibility[remedy].status === "allowed" ? l.refund : 0));
+      perLineCache.set(basis, fen);
+    }
+    return fen;
+  };
   return {
     amount(basis) {
       if (basis === "paidAmount") return c.order.paidAmount;
