@@ -232,8 +232,14 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       if (rl.quantity !== undefined && rl.quantity > items[at]!.quantity) {
         issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity} units requested of line "${rl.line}", which has ${items[at]!.quantity}`);
       }
-      if (rl.parcel !== undefined && !parcels?.some((p) => p.parcelId === rl.parcel && p.lines.some((pl) => pl.line === rl.line))) {
-        issues = withIssue(issues, ["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
+      if (rl.parcel !== undefined) {
+        const parcel = parcels?.find((p) => p.parcelId === rl.parcel);
+        let carried = 0;
+        for (const pl of parcel?.lines ?? []) if (pl.line === rl.line) carried += pl.quantity ?? items[at]!.quantity;
+        if (carried === 0) issues = withIssue(issues, ["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
+        else if ((rl.quantity ?? items[at]!.quantity) > carried) {
+          issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity ?? items[at]!.quantity} units requested of line "${rl.line}" from parcel "${rl.parcel}", which carries ${carried}`);
+        }
       }
     }
   }

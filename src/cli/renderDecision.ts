@@ -57,7 +57,7 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
   }
   if (d.eligibility.manualReview.required) {
     out.push("", c.yellow(c.bold(L.review)));
-    for (const r of d.eligibility.manualReview.reasons) out.push(`  - ${r.line ? `[${r.line}] ` : ""}${r.message[lang]}${r.missing ? ` [${r.missing}]` : ""} ${c.dim(`(${r.layer}/${r.rule})`)}`);
+    for (const r of d.eligibility.manualReview.reasons) out.push(`  - ${r.line ? `[${r.line}] ` : ""}${r.message[lang]}${r.missing ? ` [${r.missing}]` : ""}${r.rule ? ` ${c.dim(`(${r.layer}/${r.rule})`)}` : ""}`);
   }
   out.push("", c.bold(L.compensation));
   if (d.compensation.options.length === 0) out.push(`  ${L.none}`);

@@ -46,9 +46,11 @@ const DAY_MS = 86_400_000;
 export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], reportedAt: Date): CaseFacts {
   let requestedAmount = 0;
   let requestDelivered = true;
+  let everyUnit = lines.length === c.order.items.length; // request lines name each order line once
   for (const line of lines) {
     requestedAmount += line.refund;
     if (line.deliveredAt === undefined) requestDelivered = false;
+    if (line.units < line.item.quantity) everyUnit = false;
   }
   const { order, request } = c;
   const orderShipped =
@@ -71,6 +73,7 @@ export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], report
     orderValue: order.paidAmount,
     requestedAmount,
     requestDelivered,
+    wholeOrderRequested: everyUnit,
     orderShipped,
     shippingFee: order.shippingFee ?? 0,
     abuseSignalCount: abuseSignals.length,
@@ -113,6 +116,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     orderValue: caseFacts.orderValue,
     requestedAmount: caseFacts.requestedAmount,
     requestDelivered: caseFacts.requestDelivered,
+    wholeOrderRequested: caseFacts.wholeOrderRequested,
     orderShipped: caseFacts.orderShipped,
     shippingFee: caseFacts.shippingFee,
     abuseSignalCount: caseFacts.abuseSignalCount,

@@ -8,7 +8,7 @@ import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
 import { interpretCompensation, type AmountBasis, type CompensationBases } from "./stages/compensation.js";
-import { interpretLineEligibility, rollUpEligibility } from "./stages/eligibility.js";
+import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
 import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry } from "./types.js";
@@ -38,10 +38,18 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const lineOutcomes: StageOutcome[] = [];
   let reviewReasons: ReviewReason[] = [];
   for (const line of lines) {
-    const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, policy);
-    const outcome = yield { kind: "eligibility", facts: lineFacts };
-    lineOutcomes.push(outcome);
-    const { verdicts, reviewReasons: lineReview } = interpretLineEligibility(outcome.events, context, z);
+    let judged: ReturnType<typeof interpretLineEligibility>;
+    if (line.deliveryAmbiguous) {
+      // Which units are meant is unknown: no rule runs for this line (in either evaluator).
+      lineOutcomes.push(NOT_RUN);
+      judged = unidentifiedUnits(line);
+    } else {
+      const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, policy);
+      const outcome = yield { kind: "eligibility", facts: lineFacts };
+      lineOutcomes.push(outcome);
+      judged = interpretLineEligibility(outcome.events, context, z);
+    }
+    const { verdicts, reviewReasons: lineReview } = judged;
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
     decisionLines.push(decisionLineOf(line, verdicts, z));
   }
@@ -130,6 +138,8 @@ function traceOf(sla: StageOutcome, lines: readonly RequestedLine[], eligibility
   for (const t of compensation.trace) trace.push({ stage: "compensation", ...t });
   return trace;
 }
+
+const NOT_RUN: StageOutcome = Object.freeze({ events: Object.freeze([]), trace: Object.freeze([]) });
 
 // A policy is immutable: its reference in decisions is built once and shared, frozen.
 const policyRefs = new WeakMap<Policy, Decision["policy"]>();

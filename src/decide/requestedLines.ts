@@ -22,6 +22,11 @@ export interface RequestedLine {
   readonly deliveredAt: Date | undefined;
   /** Where the signing time is (or would be) given in the case: what to ask for when it is missing. */
   readonly deliveredAtPath: string;
+  /**
+   * The line's units are in different states (parcels signed at different times, or some not
+   * shipped) and the request does not say which: every verdict is undetermined until it does.
+   */
+  readonly deliveryAmbiguous: boolean;
   /** Fen paid for the whole line, and whether the library allocated it from an order-level amount. */
   readonly linePaid: number;
   readonly linePaidAllocated: boolean;
@@ -73,7 +78,7 @@ function lineOf(
   linePaid: number,
   linePaidAllocated: boolean,
 ): RequestedLine {
-  const delivery = deliveryOf(c, lineIdOf(item), parcelAsked, requestIndex);
+  const delivery = deliveryOf(c, item, parcelAsked, requestIndex);
   return {
     id: lineIdOf(item),
     item,
@@ -85,6 +90,7 @@ function lineOf(
     shipped: delivery.shipped,
     deliveredAt: delivery.deliveredAt,
     deliveredAtPath: delivery.deliveredAtPath,
+    deliveryAmbiguous: delivery.ambiguous,
     linePaid,
     linePaidAllocated,
     refund: unitsShare(linePaid, item.quantity, units),
@@ -96,15 +102,17 @@ interface Delivery {
   readonly shipped: boolean;
   readonly deliveredAt: Date | undefined;
   readonly deliveredAtPath: string;
+  readonly ambiguous: boolean;
 }
 
 /**
  * Which parcel the units came in and when it was signed for. Without parcels the order's
- * own times apply. A line split over parcels signed at different times needs the request
- * line to name its parcel; without it the signing time is unknown (and the verdicts that
- * need it are undetermined), never guessed.
+ * own times apply; with parcels, units no parcel carries have not shipped. When the line's
+ * units are in different states (parcels signed at different times, or some units not
+ * shipped) and the request line does not name its parcel, which units are meant is unknown:
+ * the line's delivery is `ambiguous` and never guessed.
  */
-function deliveryOf(c: Case, id: string, parcelAsked: string | undefined, requestIndex: number): Delivery {
+function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, requestIndex: number): Delivery {
   const { order } = c;
   const parcels = order.parcels;
   if (parcels === undefined) {
@@ -113,27 +121,49 @@ function deliveryOf(c: Case, id: string, parcelAsked: string | undefined, reques
       shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
       deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
       deliveredAtPath: "order.deliveredAt",
+      ambiguous: false,
     };
   }
+  const id = lineIdOf(item);
   const carrying: number[] = [];
+  let carried = 0;
   for (let p = 0; p < parcels.length; p++) {
-    if ((parcelAsked === undefined || parcels[p]!.parcelId === parcelAsked) && parcels[p]!.lines.some((l) => l.line === id)) carrying.push(p);
+    const units = unitsIn(parcels[p]!, id, item.quantity);
+    if (units === 0) continue;
+    carried += units;
+    if (parcelAsked === undefined || parcels[p]!.parcelId === parcelAsked) carrying.push(p);
   }
-  if (carrying.length === 0) return { parcelId: undefined, shipped: false, deliveredAt: undefined, deliveredAtPath: "order.parcels" };
+  const unshippedUnits = parcelAsked === undefined && carried < item.quantity;
+  if (carrying.length === 0) return { parcelId: undefined, shipped: false, deliveredAt: undefined, deliveredAtPath: "order.parcels", ambiguous: false };
   const first = parcels[carrying[0]!]!;
-  const same = carrying.every((p) => parcels[p]!.deliveredAt === first.deliveredAt && (parcels[p]!.shippedAt === undefined) === (first.shippedAt === undefined));
+  const firstSigned = first.deliveredAt === undefined ? undefined : parseInstant(first.deliveredAt);
+  // The same instant may be written with different offsets: compare instants, not text.
+  const same = !unshippedUnits && carrying.every((p) => signedAt(parcels[p]!) === firstSigned && isShipped(parcels[p]!) === isShipped(first));
   if (!same) {
     return {
       parcelId: undefined,
-      shipped: carrying.some((p) => parcels[p]!.shippedAt !== undefined || parcels[p]!.deliveredAt !== undefined),
+      shipped: true,
       deliveredAt: undefined,
       deliveredAtPath: requestIndex >= 0 ? `request.lines[${requestIndex}].parcel` : "request.lines",
+      ambiguous: true,
     };
   }
   return {
     parcelId: carrying.length === 1 ? first.parcelId : undefined,
-    shipped: first.shippedAt !== undefined || first.deliveredAt !== undefined,
-    deliveredAt: first.deliveredAt === undefined ? undefined : new Date(parseInstant(first.deliveredAt)),
+    shipped: isShipped(first),
+    deliveredAt: firstSigned === undefined ? undefined : new Date(firstSigned),
     deliveredAtPath: `order.parcels[${carrying[0]}].deliveredAt`,
+    ambiguous: false,
   };
+}
+
+type OrderParcel = NonNullable<Case["order"]["parcels"]>[number];
+const isShipped = (p: OrderParcel) => p.shippedAt !== undefined || p.deliveredAt !== undefined;
+const signedAt = (p: OrderParcel) => (p.deliveredAt === undefined ? undefined : parseInstant(p.deliveredAt));
+
+/** Units of a line a parcel carries (all of the line's units when the parcel does not say). */
+export function unitsIn(parcel: OrderParcel, line: string, lineQuantity: number): number {
+  let units = 0;
+  for (const pl of parcel.lines) if (pl.line === line) units += pl.quantity ?? lineQuantity;
+  return units;
 }

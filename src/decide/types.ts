@@ -83,7 +83,8 @@ export interface RemedyRollUp {
   readonly undetermined: readonly string[];
 }
 
-export interface ReviewReason extends Source {
+/** Why a case goes to a person; the rule that said so, unless the case itself is ambiguous. */
+export interface ReviewReason extends Partial<Source> {
   readonly stage: string;
   /** The order line it is about; absent for a reason about the whole case. */
   readonly line?: string;

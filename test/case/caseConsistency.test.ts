@@ -44,6 +44,16 @@ describe("per-line consistency of a case", () => {
     ["more units than the line holds", (c: Case): void => { c.request.lines = [{ line: "L1", quantity: 4 }]; }, "request.lines.0.quantity", /4 units requested of line "L1", which has 3/],
     ["the same line requested twice", (c: Case): void => { c.request.lines = [{ line: "L1", quantity: 1 }, { line: "L1", quantity: 1 }]; }, "request.lines.1.line", /requested twice/],
     ["a request line naming a parcel that does not carry it", (c: Case): void => { c.request.lines = [{ line: "L1", parcel: "P2" }]; }, "request.lines.0.parcel", /no parcel "P2" carries line "L1"/],
+    [
+      "more units from a named parcel than it carries",
+      (c: Case): void => {
+        c.order.parcels[0].lines = [{ line: "L1", quantity: 1 }];
+        c.order.parcels[1].lines.push({ line: "L1", quantity: 2 });
+        c.request.lines = [{ line: "L1", quantity: 2, parcel: "P1" }];
+      },
+      "request.lines.0.quantity",
+      /2 units requested of line "L1" from parcel "P1", which carries 1/,
+    ],
     ["parcels carrying more units than ordered", (c: Case): void => { c.order.parcels[1].lines.push({ line: "L1", quantity: 1 }); }, "order.parcels", /carry 4 units of line "L1", which has 3/],
     ["a parcel naming no order line", (c: Case): void => { c.order.parcels[0]!.lines = [{ line: "X" }]; }, "order.parcels.0.lines.0.line", /"X" is not a line of the order/],
     ["two parcels with one id", (c: Case): void => { c.order.parcels[1]!.parcelId = "P1"; }, "order.parcels.1.parcelId", /duplicate parcel "P1"/],

@@ -137,6 +137,25 @@ function rollUp(lines: readonly { readonly line: string; readonly eligibility: L
   return { open, lines: allowed ?? [], undetermined: undetermined ?? [] };
 }
 
+/**
+ * A line whose units are in different states (parcels signed at different times, or some not
+ * shipped) and whose request does not say which: no rule can be judged, so every remedy is
+ * undetermined, naming what the request must add; a remedy asked for goes to a person.
+ */
+export function unidentifiedUnits(line: LineContext["line"]): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
+  const reason: Reason = { code: "units_not_identified", message: UNITS_NOT_IDENTIFIED, missing: line.deliveredAtPath };
+  const verdict: Verdict = { status: "undetermined", basis: NONE, reasons: [reason] };
+  const verdicts: LineEligibility = { return: verdict, exchange: verdict, repair: verdict, refundOnly: verdict, reship: verdict };
+  const reviewReasons: ReviewReason[] =
+    line.remedyWanted === null ? [] : [{ stage: "eligibility", line: line.id, code: reason.code, message: reason.message, missing: line.deliveredAtPath }];
+  return { verdicts, reviewReasons };
+}
+
+const UNITS_NOT_IDENTIFIED = Object.freeze({
+  "zh-CN": "该商品行的各件分属不同包裹（签收时间不同或部分未发货），申请未指明是哪个包裹的商品：请按包裹拆分申请（request.lines[].parcel）或人工判断",
+  en: "The line's units are in different parcels (signed at different times, or some not shipped) and the request does not say which: split the request by parcel (request.lines[].parcel), or a person decides",
+});
+
 // No rule spoke about the remedy: the same frozen verdict every time, and it says so.
 const NONE: readonly never[] = Object.freeze([]);
 const NOTHING_FIRED: Verdict = Object.freeze({

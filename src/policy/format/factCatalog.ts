@@ -94,6 +94,7 @@ export const FACTS = {
     zh: "所涉商品（按件分摊的实付金额）合计（分）",
   },
   requestDelivered: { type: "boolean", stage: "case", en: "Every requested line was signed for.", zh: "所涉各行均已签收" },
+  wholeOrderRequested: { type: "boolean", stage: "case", en: "The request is about every unit of every order line.", zh: "申请涉及订单全部商品" },
   orderShipped: { type: "boolean", stage: "case", en: "Some part of the order has shipped (a parcel, or the order, has shippedAt or deliveredAt).", zh: "订单已（部分）发货" },
   remedyWanted: {
     type: "string|null",
