@@ -30,8 +30,9 @@ cat > esm/index.js <<'JS'
 import { readFileSync } from "node:fs";
 import { createDecider } from "aftersales-policy";
 const d = createDecider({ clock: () => new Date("2026-03-04T10:05:00+08:00") }).decide(JSON.parse(readFileSync("../case.json", "utf8")));
-if (!d.eligibility.return.allowed || d.eligibility.return.returnShippingPaidBy !== "merchant") throw new Error("ESM: wrong decision");
-console.log("esm ok", d.eligibility.return.deadline);
+const esmReturn = d.lines[0].eligibility.return;
+if (esmReturn.status !== "allowed" || esmReturn.returnShippingPaidBy !== "merchant") throw new Error("ESM: wrong decision");
+console.log("esm ok", esmReturn.deadline);
 JS
 (cd esm && node index.js)
 
@@ -40,8 +41,8 @@ cat > cjs/index.js <<'JS'
 const { readFileSync } = require("node:fs");
 const { createDecider } = require("aftersales-policy");
 const d = createDecider({ clock: () => new Date("2026-03-04T10:05:00+08:00") }).decide(JSON.parse(readFileSync("../case.json", "utf8")));
-if (!d.eligibility.return.allowed) throw new Error("CJS: wrong decision");
-console.log("cjs ok", d.eligibility.return.deadline);
+if (d.lines[0].eligibility.return.status !== "allowed") throw new Error("CJS: wrong decision");
+console.log("cjs ok", d.lines[0].eligibility.return.deadline);
 JS
 (cd cjs && node index.js)
 
@@ -56,7 +57,7 @@ JSON
 import { createDecider, safeParseCase, type Case, type Decision, type Verdict } from "aftersales-policy";
 const decider = createDecider();
 const result = decider.safeDecide({});
-const verdict: Verdict | undefined = result.success ? result.data.eligibility.return : undefined;
+const verdict: Verdict | undefined = result.success ? result.data.lines[0]?.eligibility.return : undefined;
 const tier: Decision["sla"]["tier"] = 1;
 const parsed = safeParseCase({}, { lang: "zh-CN" });
 const items: Case["order"]["items"] = parsed.success ? parsed.data.order.items : [];
