@@ -96,7 +96,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const item = line.item;
   const deliveredAt = line.deliveredAt;
   const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
-  const warrantyMonths = item.warrantyMonths ?? category?.warrantyMonths ?? null;
+  const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, category?.warrantyMonths ?? null);
   const warrantyDeadline = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
@@ -142,6 +142,16 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     requestedLineAmount: line.refund,
   };
   return { facts, context: { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
+}
+
+/**
+ * The 三包 period: the statutory one is a floor. A promise can only lengthen it (实施条例 art. 18
+ * ¶1, 民法典 art. 622 ¶2, 消保法 art. 26: "6 months" or "no warranty" on a phone leaves its
+ * statutory year); a longer promise binds, and outside the catalogue a promise is the period.
+ */
+export function warrantyMonthsOf(promised: number | undefined, statutory: number | null): number | null {
+  if (promised === undefined) return statutory;
+  return statutory === null ? promised : Math.max(promised, statutory);
 }
 
 // Signals from seed 002 §5.3.4 (professional bad reviewers). They may route goodwill to

@@ -53,14 +53,39 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
 // Module-level functions, not closures: this runs once per requested line.
 function verdictOf(bucket: Bucket | undefined, remedy: RemedyT, context: LineContext, z: Zone, review: ReviewReason[]): Verdict {
   if (bucket === undefined) return NOTHING_FIRED;
-  if (bucket.allowing.length > 0) return allowedVerdict(bucket.allowing, context, z);
+  // A window that has closed allows nothing: a basis is open only before its deadline
+  // (an "allowed" verdict whose deadline is already past would contradict itself).
+  let against = bucket.against;
+  if (bucket.allowing.length > 0) {
+    let open: Allowed[] | undefined;
+    let deadlines: (number | undefined)[] | undefined;
+    for (const e of bucket.allowing) {
+      const d = deadlineOf(e.params.window, context, z);
+      if (d === undefined || d > context.reportedAt.getTime()) {
+        (open ??= []).push(e);
+        (deadlines ??= []).push(d);
+      } else against = [...against, windowClosed(e, d, z)];
+    }
+    if (open !== undefined) return allowedVerdict(open, deadlines!, z);
+  }
   const line = context.line;
   if (bucket.undetermined.length > 0) {
     const undetermined = bucket.undetermined.map((e) => located(reasonOf(e), line));
     if (line.remedyWanted === remedy) for (let i = 0; i < undetermined.length; i++) review.push(reviewOf(bucket.undetermined[i]!, line.id, undetermined[i]!.missing));
-    return { status: "undetermined", basis: NONE, reasons: bucket.against.length === 0 ? undetermined : [...undetermined, ...bucket.against] };
+    return { status: "undetermined", basis: NONE, reasons: against.length === 0 ? undetermined : [...undetermined, ...against] };
   }
-  return bucket.against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: bucket.against };
+  return against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: against };
+}
+
+/** Why a rule's allowance no longer holds: its window closed before the request. */
+function windowClosed(e: Allowed, deadline: number, z: Zone): Reason {
+  const at = formatInZone(new Date(deadline), z);
+  return {
+    ...sourceOf(e),
+    code: "window_closed",
+    message: { "zh-CN": `该项期限已于 ${at} 届满`, en: `This window closed at ${at}` },
+    citation: e.params.citation,
+  };
 }
 
 // A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
@@ -72,13 +97,14 @@ function located(reason: Reason, line: LineContext["line"]): Reason {
   return reason;
 }
 
-function allowedVerdict(allowed: readonly Allowed[], context: LineContext, z: Zone): Verdict {
+function allowedVerdict(allowed: readonly Allowed[], deadlines: readonly (number | undefined)[], z: Zone): Verdict {
   let latest = -Infinity;
   let paidBy: "customer" | "merchant" | undefined;
   const basis: Basis[] = [];
-  for (const e of allowed) {
+  for (let i = 0; i < allowed.length; i++) {
+    const e = allowed[i]!;
     // A basis without a window keeps the remedy open with no deadline.
-    const d = deadlineOf(e.params.window, context, z);
+    const d = deadlines[i];
     latest = d === undefined ? Infinity : Math.max(latest, d);
     const payer = e.params.returnShippingPaidBy;
     if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
