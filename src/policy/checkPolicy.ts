@@ -17,7 +17,7 @@ import { checkUnknownFacts } from "./checks/unknownFacts.js";
 import { checkUnknownValues } from "./checks/unknownValues.js";
 import { RestDayCalendarSchema, type RestDayCalendarFile } from "./format/restDayCalendar.js";
 import { SanbaoTableSchema, type SanbaoTableFile } from "./format/sanbaoTable.js";
-import type { PolicyInput, RuleSetSource } from "./policy.js";
+import type { Policy, PolicyInput, RuleSetSource } from "./policy.js";
 
 /** The checks that read one rule set alone; the floor and duplicates need the policy around it. */
 const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => Issue[])[] = [
@@ -34,10 +34,7 @@ const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => Issue[])[] = [
 export type CheckedIssue = Issue & { readonly severity: Severity };
 
 /** A policy's documents, parsed and checked: what compiling starts from. */
-export interface CheckedPolicy {
-  readonly id: string;
-  readonly version: string;
-  readonly layers: readonly { readonly name: string; readonly statutory: boolean; readonly ruleSets: readonly RuleSet[] }[];
+export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers"> {
   readonly sanbaoTable: SanbaoTableFile;
   readonly restDayCalendar?: RestDayCalendarFile | undefined;
 }
