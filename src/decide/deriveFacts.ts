@@ -128,6 +128,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     goodsCondition: condition,
     // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
     goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",
+    damagedByCustomer: condition === "damaged_by_customer",
     statutoryExclusion: exclusions.length > 0,
     statutoryExclusions: exclusions,
     waivedAtPurchase: flags?.noReasonReturnWaivedAtPurchase === true,

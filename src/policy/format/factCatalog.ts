@@ -53,6 +53,12 @@ export const FACTS = {
     en: "商品完好: unopened or opened only to inspect → true; used or damaged by the customer → false; not given → null.",
     zh: "商品完好：未拆封或仅为查验拆封为 true；使用或人为损坏为 false；未提供为 null",
   },
+  damagedByCustomer: {
+    type: "boolean",
+    stage: "line",
+    en: "The requested units' condition is damaged_by_customer (a quality claim on them has a disputed cause: 消保法 art. 23 ¶1 'normal use').",
+    zh: "所涉商品为顾客人为损坏",
+  },
   statutoryExclusion: {
     type: "boolean",
     stage: "line",
