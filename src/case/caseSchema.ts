@@ -155,6 +155,13 @@ export const CaseSchema = CaseShape
     for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue });
   });
 
+/** Units of a line a parcel carries (all of the line's units when the parcel does not say). */
+export function unitsIn(parcel: { readonly lines: readonly { readonly line: string; readonly quantity?: number | undefined }[] }, line: string, lineQuantity: number): number {
+  let units = 0;
+  for (const pl of parcel.lines) if (pl.line === line) units += pl.quantity ?? lineQuantity;
+  return units;
+}
+
 /** The id request lines and parcels use for an order line: its lineId, else its sku. */
 export function lineIdOf(item: { readonly lineId?: string | undefined; readonly sku: string }): string {
   return item.lineId ?? item.sku;
@@ -234,8 +241,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       }
       if (rl.parcel !== undefined) {
         const parcel = parcels?.find((p) => p.parcelId === rl.parcel);
-        let carried = 0;
-        for (const pl of parcel?.lines ?? []) if (pl.line === rl.line) carried += pl.quantity ?? items[at]!.quantity;
+        const carried = parcel === undefined ? 0 : unitsIn(parcel, rl.line, items[at]!.quantity);
         if (carried === 0) issues = withIssue(issues, ["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
         else if ((rl.quantity ?? items[at]!.quantity) > carried) {
           issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity ?? items[at]!.quantity} units requested of line "${rl.line}" from parcel "${rl.parcel}", which carries ${carried}`);

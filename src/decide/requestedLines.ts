@@ -1,4 +1,4 @@
-import { lineIdOf, type Case, type OrderItem } from "../case/caseSchema.js";
+import { lineIdOf, unitsIn, type Case, type OrderItem } from "../case/caseSchema.js";
 import type { RemedyT } from "../policy/format/eventSchemas.js";
 import { parseInstant } from "../time/index.js";
 import { linePayments, unitsShare } from "./linePayments.js";
@@ -160,10 +160,3 @@ function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, r
 type OrderParcel = NonNullable<Case["order"]["parcels"]>[number];
 const isShipped = (p: OrderParcel) => p.shippedAt !== undefined || p.deliveredAt !== undefined;
 const signedAt = (p: OrderParcel) => (p.deliveredAt === undefined ? undefined : parseInstant(p.deliveredAt));
-
-/** Units of a line a parcel carries (all of the line's units when the parcel does not say). */
-export function unitsIn(parcel: OrderParcel, line: string, lineQuantity: number): number {
-  let units = 0;
-  for (const pl of parcel.lines) if (pl.line === line) units += pl.quantity ?? lineQuantity;
-  return units;
-}
