@@ -3,7 +3,6 @@
 // Deciding cases
 export { createDecider } from "./decide/createDecider.js";
 export type { Decider, DeciderOptions, SafeDecision, SwapResult } from "./decide/createDecider.js";
-export { CaseValidationError } from "./case/caseValidationError.js";
 export { explain, failedConditions } from "./decide/explain.js";
 export type { ExplainOptions, FailedCondition } from "./decide/explain.js";
 export type * from "./decide/types.js";
@@ -18,7 +17,7 @@ export type { Amount } from "./money.js";
 export { defaultPolicy } from "./policy/defaultPolicy.js";
 export { loadPolicy, safeLoadPolicy } from "./policy/loadPolicy.js";
 export { compilePolicy, safeCompilePolicy } from "./policy/compilePolicy.js";
-export type { Policy, PolicyInput, PolicyLayerInput, RuleSetSource } from "./policy/policy.js";
+export type { Policy, PolicyInput, PolicyLayerInput, PolicyOptions, PolicyResult, RuleSetSource } from "./policy/policy.js";
 
 // The engine core
 export { compileRuleSet } from "./engine/compileRuleSet.js";
@@ -27,12 +26,18 @@ export { runReference } from "./engine/runReference.js";
 export type { ReferenceOptions } from "./engine/runReference.js";
 export { createOperatorRegistry } from "./engine/operators.js";
 export type { OperatorRegistry, OperatorDefinition, OperatorDecoratorDefinition } from "./engine/operators.js";
-export { RuleEvaluationError } from "./engine/evaluation.js";
 export type { EvaluationResult, FiredEvent, RuleTrace, ConditionTrace, LeafTrace, Facts } from "./engine/evaluation.js";
 export { safeParseRuleSet } from "./engine/parseRuleSet.js";
+export type { ParseRuleSetOptions } from "./engine/parseRuleSet.js";
 export { parseRuleSetText } from "./engine/parseRuleSetText.js";
 export type { RuleSet } from "./engine/ruleSetSchema.js";
 
-// Problems as data
-export { PolicyError, formatIssue, formatPath } from "./_lib/issues.js";
-export type { Issue, IssueCode } from "./_lib/issues.js";
+// Problems as data: one result shape, one error class, issues typed per code
+export type { Result } from "./_lib/result.js";
+export { AftersalesError, PolicyError } from "./_lib/errors.js";
+export type { ErrorCode } from "./_lib/errors.js";
+export { CaseValidationError } from "./case/caseValidationError.js";
+export { RuleEvaluationError } from "./engine/evaluation.js";
+export { DEFAULT_LANG, SEVERITY, formatIssue, formatPath } from "./_lib/issues.js";
+export type { Issue, IssueCode, IssueParams, Lang, Severity } from "./_lib/issues.js";
+export { messageOf } from "./_lib/issueMessages.js";

@@ -1,34 +1,114 @@
 /**
- * Problems as data (the zod model): every problem found in a case, a rule file or a
- * fixture is an `Issue` with a code and a path, never a bare string.
+ * Problems as data (the zod model): every problem found in a case, a rule file, a policy or
+ * a fixture is an issue with a code, a path and the params its message needs. Checks
+ * produce `RawIssue`s and never write prose; the message is built late, in the caller's
+ * language, when the issue leaves the library (`finalizeIssues`, as zod's `finalizeIssue`).
  */
-export type IssueCode =
-  | "invalid_json"
-  | "invalid_input"
-  | "unknown_operator"
-  | "unknown_condition"
-  | "condition_cycle"
-  | "duplicate_rule_name"
-  | "unsupported_path"
-  | "reserved_name"
-  | "reserved_event_type"
-  | "invalid_event_params"
-  | "unknown_event_type"
-  | "unknown_fact"
-  | "fact_not_available"
-  | "duplicate_layer"
-  | "below_statutory_floor"
-  | "type_mismatch"
-  | "dead_rule"
-  | "shadowed_rule"
-  | "negative_operator_on_nullable_fact"
-  | "wrong_kind"
-  | "missing_rule_set"
-  | "duplicate_rule_set"
-  | "io_error"
-  | "too_large"
-  | "duplicate_key"
-  | "unknown_value";
+import type { ZodIssueDetail } from "./zodIssueDetail.js";
+
+/** The languages messages are written in. */
+export type Lang = "zh-CN" | "en";
+
+/**
+ * The one default language of the library's own messages: validation issues, errors,
+ * `explain` and the CLI all start from it. zh-CN because the law, the policies and most
+ * readers are Chinese; every API takes `lang` to ask for English.
+ */
+export const DEFAULT_LANG: Lang = "zh-CN";
+
+type Path = readonly (string | number)[];
+
+/** What each code's message needs, and nothing that is already in the path. */
+export interface IssueParams {
+  // Reading a document
+  invalid_json: { readonly error: string };
+  too_large:
+    | { readonly limit: "values"; readonly max: number }
+    | { readonly limit: "depth"; readonly max: number }
+    | { readonly limit: "items" | "parcels" | "request_lines"; readonly max: number; readonly got: number };
+  duplicate_key: { readonly key: string };
+  io_error: { readonly file: string; readonly error?: string; readonly reason?: "not_found" };
+  // zod's own codes, kept as zod reports them (never flattened)
+  invalid_type: ZodIssueDetail;
+  invalid_value: ZodIssueDetail;
+  invalid_format: ZodIssueDetail;
+  too_big: ZodIssueDetail;
+  too_small: ZodIssueDetail;
+  not_multiple_of: ZodIssueDetail;
+  unrecognized_keys: ZodIssueDetail;
+  invalid_union: ZodIssueDetail;
+  invalid_key: ZodIssueDetail;
+  invalid_element: ZodIssueDetail;
+  /** A rule of the input contract that no zod code names (which rule: `rule`). */
+  invalid_input: InvalidInputParams;
+  /** A case that contradicts itself (which contradiction: `rule`). */
+  inconsistent_case: InconsistentCaseParams;
+  // Rule sets
+  unknown_operator: { readonly operator: string; readonly suggestion?: string };
+  unknown_condition: { readonly condition: string };
+  condition_cycle: { readonly cycle: readonly string[] };
+  duplicate_rule_name: { readonly name: string; readonly first: number };
+  unsupported_path: { readonly path: string; readonly reason: "no_dollar" | "unsupported_step" | "reserved_step" | "whole_fact"; readonly at?: number; readonly step?: string };
+  reserved_name: Record<string, never>;
+  reserved_event_type: { readonly reserved: readonly string[] };
+  invalid_event_params: ZodIssueDetail;
+  unknown_event_type: { readonly type: string; readonly kind: string; readonly allowed: readonly string[]; readonly suggestion?: string };
+  unknown_fact: { readonly fact: string; readonly suggestion?: string };
+  fact_not_available: { readonly fact: string; readonly kind: string; readonly stage: string };
+  type_mismatch: TypeMismatchParams;
+  unknown_value: { readonly fact: string; readonly value: unknown; readonly values: readonly string[]; readonly suggestion?: string };
+  dead_rule: { readonly rule: string; readonly a: string; readonly b: string };
+  shadowed_rule: { readonly rule: string; readonly by: string };
+  negative_operator_on_nullable_fact: { readonly fact: string; readonly operator: string };
+  // Evaluating (json-rules-engine would reject its run())
+  undefined_fact: { readonly fact: string };
+  operator_error: { readonly error: string; readonly operator?: string; readonly rule?: string; readonly fact?: string };
+  // Policies
+  duplicate_layer: { readonly name: string };
+  duplicate_rule_set: { readonly id: string; readonly layer: string };
+  below_statutory_floor:
+    | { readonly kind: "window"; readonly remedy: string; readonly days: number; readonly floor: StatutoryFloorRef }
+    | { readonly kind: "denial"; readonly remedy: string; readonly fromDay: number; readonly floor: StatutoryFloorRef };
+  missing_rule_set: { readonly what: "sanbao_table" | "rest_day_calendar" | "rule_set"; readonly name?: string };
+}
+
+export interface StatutoryFloorRef {
+  readonly days: number;
+  readonly rule: string;
+  readonly citation: string;
+}
+
+export type InvalidInputParams =
+  | { readonly rule: "datetime_with_offset" }
+  | { readonly rule: "at_most_two_decimals" }
+  | { readonly rule: "identifier" }
+  | { readonly rule: "snake_case_key" }
+  | { readonly rule: "fixed_or_percent" }
+  | { readonly rule: "policy_needs_layer" }
+  | { readonly rule: "other"; readonly detail: string };
+
+export type InconsistentCaseParams =
+  | { readonly rule: "duplicate_line"; readonly line: string }
+  | { readonly rule: "items_total_too_large"; readonly max: number }
+  | { readonly rule: "paid_mismatch"; readonly lines: number; readonly shipping: number; readonly paid: number; readonly exceeds: boolean }
+  | { readonly rule: "delivered_before_placed" }
+  | { readonly rule: "parcels_give_times"; readonly field: "deliveredAt" | "shippedAt" }
+  | { readonly rule: "duplicate_parcel"; readonly parcel: string }
+  | { readonly rule: "unknown_line"; readonly line: string }
+  | { readonly rule: "over_shipped"; readonly line: string; readonly units: number; readonly quantity: number }
+  | { readonly rule: "line_requested_twice"; readonly line: string }
+  | { readonly rule: "over_requested"; readonly line: string; readonly units: number; readonly quantity: number; readonly parcel?: string }
+  | { readonly rule: "parcel_lacks_line"; readonly line: string; readonly parcel: string };
+
+export type TypeMismatchParams = {
+  readonly operator: string;
+  readonly fact: string;
+  readonly factType: string;
+  /** The compared value as written (JSON), or `fact "x"` for a fact reference. */
+  readonly value: string;
+} & { readonly problem: "fact_not_number" | "value_not_number" | "array_equal" | "never_equal" | "in_needs_array" | "list_value_never" | "contains_needs_array" };
+
+export type IssueCode = keyof IssueParams;
 
 export type Severity = "error" | "warning";
 
@@ -40,7 +120,21 @@ export type Severity = "error" | "warning";
  */
 export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   invalid_json: "error",
+  too_large: "error",
+  duplicate_key: "error",
+  io_error: "error",
+  invalid_type: "error",
+  invalid_value: "error",
+  invalid_format: "error",
+  too_big: "error",
+  too_small: "error",
+  not_multiple_of: "error",
+  unrecognized_keys: "error",
+  invalid_union: "error",
+  invalid_key: "error",
+  invalid_element: "error",
   invalid_input: "error",
+  inconsistent_case: "error",
   unknown_operator: "error",
   unknown_condition: "error",
   condition_cycle: "error",
@@ -52,45 +146,49 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   unknown_event_type: "error",
   unknown_fact: "error",
   fact_not_available: "error",
-  duplicate_layer: "error",
-  below_statutory_floor: "error",
   type_mismatch: "error",
+  unknown_value: "error",
   dead_rule: "error",
   // Same event as a broader rule that fires anyway: the decision is what the author wrote.
   shadowed_rule: "warning",
   // The rule may be guarded elsewhere (a null test in another rule); only the author knows.
   negative_operator_on_nullable_fact: "warning",
-  wrong_kind: "error",
-  missing_rule_set: "error",
+  undefined_fact: "error",
+  operator_error: "error",
+  duplicate_layer: "error",
   duplicate_rule_set: "error",
-  io_error: "error",
-  too_large: "error",
-  duplicate_key: "error",
-  unknown_value: "error",
+  below_statutory_floor: "error",
+  missing_rule_set: "error",
 };
 
-/** The issue with its severity from `SEVERITY`. */
-export function withSeverity(issue: Issue): Issue & { readonly severity: Severity } {
-  return { ...issue, severity: SEVERITY[issue.code] };
-}
-
-/** Whether any of the issues stops a policy from loading. */
-export function hasErrors(issues: readonly Issue[]): boolean {
-  return issues.some((i) => SEVERITY[i.code] === "error");
-}
-
-export interface Issue {
-  readonly code: IssueCode;
-  /** Errors stop a policy from loading and make lint exit 1; warnings do neither. */
-  readonly severity?: Severity;
+interface Located {
   /** Where the problem is, as zod gives it: keys and indexes from the document's root. */
-  readonly path: readonly (string | number)[];
-  readonly message: string;
+  readonly path: Path;
   /** The file the document came from, when it came from a file. */
   readonly file?: string;
   /** 1-based line and column of `path` in `file`, when the source text is known. */
   readonly line?: number;
   readonly column?: number;
+}
+
+/** An issue as a check found it: code, path and params; no prose yet. */
+export type RawIssue = { [C in IssueCode]: Located & { readonly code: C; readonly params: IssueParams[C] } }[IssueCode];
+
+/** An issue as the caller gets it: with its severity and its message in the caller's language. */
+export type Issue = RawIssue & {
+  /** Errors stop a policy from loading and make lint exit 1; warnings do neither. */
+  readonly severity: Severity;
+  readonly message: string;
+};
+
+/** A raw issue, typed by its code. */
+export function issue<C extends IssueCode>(code: C, path: Path, params: IssueParams[C], where?: Omit<Located, "path">): RawIssue {
+  return { code, path, params, ...where } as RawIssue;
+}
+
+/** Whether any of the issues stops a policy from loading. */
+export function hasErrors(issues: readonly RawIssue[]): boolean {
+  return issues.some((i) => SEVERITY[i.code] === "error");
 }
 
 /** Formats an issue path the way zod's `prettifyError` does: `rules[0].conditions.all[1]`. */
@@ -110,14 +208,4 @@ export function formatIssue(issue: Issue): string {
     ? `${issue.file}${issue.line !== undefined ? `:${issue.line}:${issue.column ?? 1}` : ""} `
     : "";
   return `${where}${issue.code} ${formatPath(issue.path)}: ${issue.message}`;
-}
-
-/** Thrown when a rule set or policy cannot be loaded; carries every problem found. */
-export class PolicyError extends Error {
-  readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
-    super(`Invalid policy:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`);
-    this.name = "PolicyError";
-    this.issues = issues;
-  }
 }

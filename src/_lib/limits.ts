@@ -1,4 +1,4 @@
-import type { Issue } from "./issues.js";
+import { issue, type RawIssue } from "./issues.js";
 
 export interface ShapeLimits {
   /** Deepest nesting of arrays and objects. */
@@ -15,7 +15,7 @@ export const RULE_SET_LIMITS: ShapeLimits = { maxDepth: 64, maxNodes: 500_000 };
  * the first place it is nested too deep or grows too large, before any recursive
  * validator sees it. Bounded time: it stops at `maxNodes`.
  */
-export function checkShape(value: unknown, limits: ShapeLimits): Issue | undefined {
+export function checkShape(value: unknown, limits: ShapeLimits): RawIssue | undefined {
   interface Entry { v: unknown; depth: number; key: string | number; parent: Entry | undefined }
   const pathOf = (e: Entry) => {
     const path: (string | number)[] = [];
@@ -27,11 +27,11 @@ export function checkShape(value: unknown, limits: ShapeLimits): Issue | undefin
   while (stack.length > 0) {
     const e = stack.pop()!;
     if (++nodes > limits.maxNodes) {
-      return { code: "too_large", path: [], message: `more than ${limits.maxNodes} values in one document` };
+      return issue("too_large", [], { limit: "values", max: limits.maxNodes });
     }
     const v = e.v;
     if (v === null || typeof v !== "object") continue;
-    if (e.depth >= limits.maxDepth) return { code: "too_large", path: pathOf(e), message: `nested deeper than ${limits.maxDepth} levels` };
+    if (e.depth >= limits.maxDepth) return issue("too_large", pathOf(e), { limit: "depth", max: limits.maxDepth });
     if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ v: v[i], depth: e.depth + 1, key: i, parent: e });
     else for (const k of Object.keys(v)) stack.push({ v: (v as Record<string, unknown>)[k], depth: e.depth + 1, key: k, parent: e });
   }
@@ -42,16 +42,16 @@ export function checkShape(value: unknown, limits: ShapeLimits): Issue | undefin
  * A case's only unbounded parts are its arrays: refuse oversized ones before validating
  * each element (zod would report every bad element of a million-item array).
  */
-export function checkCaseArrays(input: unknown, max: { readonly items: number; readonly parcels: number; readonly requestLines: number }): Issue | undefined {
+export function checkCaseArrays(input: unknown, max: { readonly items: number; readonly parcels: number; readonly requestLines: number }): RawIssue | undefined {
   const at = (v: unknown, key: string): unknown => (v !== null && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>)[key] : undefined);
   const order = at(input, "order");
-  const arrays: [unknown, (string | number)[], number, string][] = [
+  const arrays: [unknown, (string | number)[], number, "items" | "parcels" | "request_lines"][] = [
     [at(order, "items"), ["order", "items"], max.items, "items"],
     [at(order, "parcels"), ["order", "parcels"], max.parcels, "parcels"],
-    [at(at(input, "request"), "lines"), ["request", "lines"], max.requestLines, "request lines"],
+    [at(at(input, "request"), "lines"), ["request", "lines"], max.requestLines, "request_lines"],
   ];
   for (const [value, path, limit, noun] of arrays) {
-    if (Array.isArray(value) && value.length > limit) return { code: "too_large", path, message: `at most ${limit} ${noun} (got ${value.length})` };
+    if (Array.isArray(value) && value.length > limit) return issue("too_large", path, { limit: noun, max: limit, got: value.length });
   }
   return undefined;
 }

@@ -1,5 +1,5 @@
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
-import type { Issue } from "./issues.js";
+import { issue, type RawIssue } from "./issues.js";
 import { textNestingExceeds } from "./limits.js";
 
 /** JSON text parsed with source positions kept, so issues can name file:line:column. */
@@ -10,7 +10,7 @@ export interface SourceDocument {
   /** The parsed value; `undefined` when the text is not valid JSON. */
   readonly value: unknown;
   /** Syntax errors (every one, not just the first), already located. */
-  readonly syntaxIssues: Issue[];
+  readonly syntaxIssues: RawIssue[];
 }
 
 /** jsonc-parser's syntax tree node, restated so its types stay out of ours (each is assignable to the other). */
@@ -30,18 +30,12 @@ const MAX_TEXT_NESTING = 128;
 export function parseSourceDocument(text: string, file?: string): SourceDocument {
   const tooDeep = textNestingExceeds(text, MAX_TEXT_NESTING);
   if (tooDeep !== undefined) {
-    const issue: Issue = { code: "too_large", path: [], message: `nested deeper than ${MAX_TEXT_NESTING} levels`, ...withFile(file), ...lineColumn(text, tooDeep) };
-    return { file, text, root: undefined, value: undefined, syntaxIssues: [issue] };
+    const tooLarge = issue("too_large", [], { limit: "depth", max: MAX_TEXT_NESTING }, { ...withFile(file), ...lineColumn(text, tooDeep) });
+    return { file, text, root: undefined, value: undefined, syntaxIssues: [tooLarge] };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const syntaxIssues = errors.map((e) => ({
-    code: "invalid_json" as const,
-    path: [],
-    message: `invalid JSON: ${printParseErrorCode(e.error)}`,
-    ...withFile(file),
-    ...lineColumn(text, e.offset),
-  }));
+  const syntaxIssues = errors.map((e) => issue("invalid_json", [], { error: printParseErrorCode(e.error) }, { ...withFile(file), ...lineColumn(text, e.offset) }));
   const value = syntaxIssues.length === 0 && root ? safeJsonParse(text) : undefined;
   return { file, text, root, value, syntaxIssues };
 }
@@ -57,7 +51,7 @@ function safeJsonParse(text: string): unknown {
 }
 
 /** Adds file, line and column to issues whose paths point into `doc`. */
-export function locateIssues(doc: SourceDocument, issues: readonly Issue[]): Issue[] {
+export function locateIssues<I extends RawIssue>(doc: SourceDocument, issues: readonly I[]): I[] {
   return issues.map((issue) => {
     const node = doc.root ? nearestNode(doc.root, issue.path) : undefined;
     return { ...issue, ...withFile(doc.file), ...lineColumn(doc.text, node?.offset ?? 0) };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseInstant } from "../time/index.js";
+import type { InconsistentCaseParams } from "../_lib/issues.js";
 
 /**
  * The input contract (DESIGN.md "The case"): strict everywhere (an unknown key is an
@@ -18,10 +19,12 @@ const text = z.string().min(1).max(CASE_LIMITS.string);
 export const MAX_FEN = 100_000_000_000;
 
 /** Integer fen (CNY minor unit), never a float. */
-export const Fen = z.number().int("amounts are integer fen").nonnegative().max(MAX_FEN, `at most ${MAX_FEN} fen (¥1,000,000,000)`);
+// Integer fen up to ¥1,000,000,000; zod's own messages say so in either language.
+export const Fen = z.number().int().nonnegative().max(MAX_FEN);
 
 /** ISO-8601 date-time with an explicit offset (`Z` or `+08:00`): never the machine's zone. */
-export const Timestamp = z.iso.datetime({ offset: true, message: "an ISO-8601 date-time with an explicit offset, e.g. 2026-03-01T23:50:00+08:00" });
+// Its message (an ISO-8601 date-time with an explicit offset) is the issue catalogue's, in both languages.
+export const Timestamp = z.iso.datetime({ offset: true });
 
 const count = z.number().int().nonnegative().max(1_000_000);
 
@@ -152,7 +155,7 @@ const CaseShape = z.strictObject({
 
 export const CaseSchema = CaseShape
   .superRefine((c, ctx) => {
-    for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue });
+    for (const found of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", message: found.params.rule, path: found.path, params: { code: "inconsistent_case", ...found.params } });
   });
 
 /** Units of a line a parcel carries (all of the line's units when the parcel does not say). */
@@ -187,7 +190,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     const id = lineIdOf(item);
-    if (lineAt(items, index, id, i) >= 0) issues = withIssue(issues, ["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], `duplicate order line "${id}"`);
+    if (lineAt(items, index, id, i) >= 0) issues = withIssue(issues, ["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], { rule: "duplicate_line", line: id });
     else index?.set(id, i);
     listTotal += item.unitPrice * item.quantity;
     if (item.paidAmount !== undefined) {
@@ -195,34 +198,34 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       paidTotal += item.paidAmount;
     }
   }
-  if (listTotal > MAX_FEN) issues = withIssue(issues, ["order", "items"], `the items total more than ${MAX_FEN} fen (¥1,000,000,000)`);
+  if (listTotal > MAX_FEN) issues = withIssue(issues, ["order", "items"], { rule: "items_total_too_large", max: MAX_FEN });
   const shipping = order.shippingFee ?? 0;
   if (paidLines === items.length && paidTotal + shipping !== order.paidAmount) {
-    issues = withIssue(issues, ["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is not the order's paidAmount (${order.paidAmount} fen)`);
+    issues = withIssue(issues, ["order", "paidAmount"], { rule: "paid_mismatch", lines: paidTotal, shipping, paid: order.paidAmount, exceeds: false });
   } else if (paidLines < items.length && paidTotal + shipping > order.paidAmount) {
-    issues = withIssue(issues, ["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is more than the order's paidAmount (${order.paidAmount} fen)`);
+    issues = withIssue(issues, ["order", "paidAmount"], { rule: "paid_mismatch", lines: paidTotal, shipping, paid: order.paidAmount, exceeds: true });
   }
 
   const placedAt = parseInstant(order.placedAt);
-  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "deliveredAt"], "deliveredAt is before placedAt");
+  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "deliveredAt"], { rule: "delivered_before_placed" });
   const parcels = order.parcels;
   if (parcels !== undefined) {
-    if (order.deliveredAt !== undefined) issues = withIssue(issues, ["order", "deliveredAt"], "an order with parcels gives each parcel's deliveredAt instead");
-    if (order.shippedAt !== undefined) issues = withIssue(issues, ["order", "shippedAt"], "an order with parcels gives each parcel's shippedAt instead");
+    if (order.deliveredAt !== undefined) issues = withIssue(issues, ["order", "deliveredAt"], { rule: "parcels_give_times", field: "deliveredAt" });
+    if (order.shippedAt !== undefined) issues = withIssue(issues, ["order", "shippedAt"], { rule: "parcels_give_times", field: "shippedAt" });
     const shipped = new Array<number>(items.length).fill(0);
     for (let p = 0; p < parcels.length; p++) {
       const parcel = parcels[p]!;
-      for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) issues = withIssue(issues, ["order", "parcels", p, "parcelId"], `duplicate parcel "${parcel.parcelId}"`);
-      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "parcels", p, "deliveredAt"], "deliveredAt is before placedAt");
+      for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) issues = withIssue(issues, ["order", "parcels", p, "parcelId"], { rule: "duplicate_parcel", parcel: parcel.parcelId });
+      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "parcels", p, "deliveredAt"], { rule: "delivered_before_placed" });
       for (let k = 0; k < parcel.lines.length; k++) {
         const pl = parcel.lines[k]!;
         const at = lineAt(items, index, pl.line, items.length);
-        if (at < 0) issues = withIssue(issues, ["order", "parcels", p, "lines", k, "line"], `"${pl.line}" is not a line of the order`);
+        if (at < 0) issues = withIssue(issues, ["order", "parcels", p, "lines", k, "line"], { rule: "unknown_line", line: pl.line });
         else shipped[at]! += pl.quantity ?? items[at]!.quantity;
       }
     }
     for (let i = 0; i < items.length; i++) {
-      if (shipped[i]! > items[i]!.quantity) issues = withIssue(issues, ["order", "parcels"], `the parcels carry ${shipped[i]} units of line "${lineIdOf(items[i]!)}", which has ${items[i]!.quantity}`);
+      if (shipped[i]! > items[i]!.quantity) issues = withIssue(issues, ["order", "parcels"], { rule: "over_shipped", line: lineIdOf(items[i]!), units: shipped[i]!, quantity: items[i]!.quantity });
     }
   }
 
@@ -232,19 +235,19 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       const rl = lines[r]!;
       const at = lineAt(items, index, rl.line, items.length);
       if (at < 0) {
-        issues = withIssue(issues, ["request", "lines", r, "line"], `"${rl.line}" is not a line of the order`);
+        issues = withIssue(issues, ["request", "lines", r, "line"], { rule: "unknown_line", line: rl.line });
         continue;
       }
-      for (let q = 0; q < r; q++) if (lines[q]!.line === rl.line) issues = withIssue(issues, ["request", "lines", r, "line"], `line "${rl.line}" is requested twice`);
+      for (let q = 0; q < r; q++) if (lines[q]!.line === rl.line) issues = withIssue(issues, ["request", "lines", r, "line"], { rule: "line_requested_twice", line: rl.line });
       if (rl.quantity !== undefined && rl.quantity > items[at]!.quantity) {
-        issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity} units requested of line "${rl.line}", which has ${items[at]!.quantity}`);
+        issues = withIssue(issues, ["request", "lines", r, "quantity"], { rule: "over_requested", line: rl.line, units: rl.quantity, quantity: items[at]!.quantity });
       }
       if (rl.parcel !== undefined) {
         const parcel = parcels?.find((p) => p.parcelId === rl.parcel);
         const carried = parcel === undefined ? 0 : unitsIn(parcel, rl.line, items[at]!.quantity);
-        if (carried === 0) issues = withIssue(issues, ["request", "lines", r, "parcel"], `no parcel "${rl.parcel}" carries line "${rl.line}"`);
+        if (carried === 0) issues = withIssue(issues, ["request", "lines", r, "parcel"], { rule: "parcel_lacks_line", line: rl.line, parcel: rl.parcel });
         else if ((rl.quantity ?? items[at]!.quantity) > carried) {
-          issues = withIssue(issues, ["request", "lines", r, "quantity"], `${rl.quantity ?? items[at]!.quantity} units requested of line "${rl.line}" from parcel "${rl.parcel}", which carries ${carried}`);
+          issues = withIssue(issues, ["request", "lines", r, "quantity"], { rule: "over_requested", line: rl.line, units: rl.quantity ?? items[at]!.quantity, quantity: carried, parcel: rl.parcel });
         }
       }
     }
@@ -253,8 +256,8 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
 }
 
 // Plain functions rather than closures: the checks run for every valid case.
-function withIssue(issues: ConsistencyIssue[] | undefined, path: (string | number)[], message: string): ConsistencyIssue[] {
-  (issues ??= []).push({ path, message });
+function withIssue(issues: ConsistencyIssue[] | undefined, path: (string | number)[], params: InconsistentCaseParams): ConsistencyIssue[] {
+  (issues ??= []).push({ path, params });
   return issues;
 }
 
@@ -267,7 +270,8 @@ function lineAt(items: readonly { readonly lineId?: string | undefined; readonly
 
 export interface ConsistencyIssue {
   readonly path: (string | number)[];
-  readonly message: string;
+  /** Which contradiction, as the `inconsistent_case` issue's params. */
+  readonly params: InconsistentCaseParams;
 }
 
 const NO_ISSUES: readonly ConsistencyIssue[] = Object.freeze([]);

@@ -1,12 +1,10 @@
-import { formatIssue, type Issue } from "../_lib/issues.js";
+import { AftersalesError } from "../_lib/errors.js";
+import type { Lang, RawIssue } from "../_lib/issues.js";
 
 /** A case that does not meet the input contract: every problem, each with its path. */
-export class CaseValidationError extends Error {
-  readonly code = "invalid_case" as const;
-  readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[]) {
-    super(`Invalid case:\n${issues.map((i) => `  ${formatIssue(i)}`).join("\n")}`);
-    this.name = "CaseValidationError";
-    this.issues = issues;
+export class CaseValidationError extends AftersalesError {
+  declare readonly code: "invalid_case";
+  constructor(issues: readonly RawIssue[], lang?: Lang) {
+    super("invalid_case", issues, lang);
   }
 }

@@ -1,26 +1,28 @@
-import { locales, z } from "zod";
-import type { Issue } from "../_lib/issues.js";
+import { z } from "zod";
+import type { Lang, RawIssue } from "../_lib/issues.js";
 import { checkCaseArrays } from "../_lib/limits.js";
-import { fromZodIssues } from "../_lib/zodIssues.js";
+import { failed, ok, type Checked, type Result } from "../_lib/result.js";
+import { safeParseIssues } from "../_lib/zodIssues.js";
 import { CASE_LIMITS, CaseSchema, type Case } from "./caseSchema.js";
 import { CaseValidationError } from "./caseValidationError.js";
 
-export type ParsedCase = { readonly success: true; readonly data: Case } | { readonly success: false; readonly issues: Issue[] };
+export type ParsedCase = Result<Case, CaseValidationError>;
 
 export interface ParseCaseOptions {
-  /** The language of the issues' messages (zod's own locale, per call; default en). */
-  readonly lang?: "zh-CN" | "en";
+  /** The language of the issues' messages (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /**
- * Checks a case against the input contract and returns `{ success, data | issues }`: every
+ * Checks a case against the input contract and returns `{ success, data | error }`: every
  * problem, each with its path, in the caller's language. Never throws on bad input.
  *
  * @example
  * safeParseCase({ caseId: 42 }).success //=> false
  */
 export function safeParseCase(input: unknown, options?: ParseCaseOptions): ParsedCase {
-  return forCaseSchema.parse(input, options?.lang === "zh-CN" ? zhCN() : undefined);
+  const parsed = forCaseSchema.parse(input);
+  return parsed.success ? ok(parsed.data) : failed(new CaseValidationError(parsed.issues, options?.lang));
 }
 
 /**
@@ -30,21 +32,16 @@ export function safeParseCase(input: unknown, options?: ParseCaseOptions): Parse
  * parseCase(JSON.parse(readFileSync("case.json", "utf8"))).order.items.length //=> 1
  */
 export function parseCase(input: unknown, options?: ParseCaseOptions): Case {
-  const parsed = safeParseCase(input, options);
-  if (!parsed.success) throw new CaseValidationError(parsed.issues);
+  const parsed = forCaseSchema.parse(input);
+  if (!parsed.success) throw new CaseValidationError(parsed.issues, options?.lang);
   return parsed.data;
 }
-
-type ParseParams = Parameters<z.ZodType["safeParse"]>[1];
-
-// Per call, never z.config(): a library must not change its host's zod messages.
-let zhCNParams: ParseParams;
-const zhCN = () => (zhCNParams ??= { error: locales.zhCN().localeError });
 
 export interface CaseParser<T> {
   /** Whether valid input goes through zod's compiled fast path (false: the runtime parser only). */
   readonly compiled: boolean;
-  parse(input: unknown, params?: ParseParams): { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: Issue[] };
+  /** The case as given when valid, else every problem as data (messages are built by the caller). */
+  parse(input: unknown): Checked<T>;
 }
 
 type Check = z.core.$ZodCheck<never>;
@@ -71,14 +68,13 @@ export function caseParser<S extends z.ZodType>(schema: S): CaseParser<z.output<
     get compiled() {
       return ready() !== null;
     },
-    parse(input, params) {
+    parse(input) {
       const accepts = ready();
       if (accepts !== null && accepts(input)) return { success: true, data: input as z.output<S> };
       // The runtime parser reports every bad element; refuse oversized arrays before it walks them.
       const tooLarge = checkCaseArrays(input, CASE_LIMITS);
-      if (tooLarge) return { success: false, issues: [tooLarge] };
-      const parsed = schema.safeParse(input, params);
-      return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: fromZodIssues(parsed.error.issues) };
+      if (tooLarge) return { success: false, issues: [tooLarge] as RawIssue[] };
+      return safeParseIssues(schema, input);
     },
   };
 }

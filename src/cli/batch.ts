@@ -24,7 +24,7 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
   if (flags.now) clockFrom(flags.now); // validate before starting threads
   if (flags.policy) {
     const loaded = safeLoadPolicy(displayPath(flags.policy));
-    if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${flags.policy} is invalid`, loaded.issues);
+    if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${flags.policy} is invalid`, loaded.error.issues);
   }
   const output = flags.output ? createWriteStream(flags.output) : process.stdout;
   const progress = progressReporter(flags.quiet === true);

@@ -26,23 +26,23 @@ export function decideCommand(file: string, flags: DecideFlags): number {
 export function decideCaseFile(file: string, flags: DecideFlags, trace: boolean): { decision: Decision; lang: Lang } {
   const lang = parseLang(flags.lang);
   const decider = createDecider({
-    policy: policyFrom(flags.policy),
+    policy: policyFrom(flags.policy, lang),
     lang,
     clock: clockFrom(flags.now),
     ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
     trace,
   });
-  const result = decider.safeDecide(readJsonFile(file));
+  const result = decider.safeDecide(readJsonFile(file, lang));
   if (!result.success) {
-    const issues = result.error instanceof CaseValidationError ? result.error.issues.map((i) => ({ ...i, file })) : [];
+    const issues = result.error instanceof CaseValidationError ? result.error.issues.map((i) => ({ ...i, file })) : result.error.issues;
     throw new CliExit(EXIT.usage, `${file}: ${result.error.message.split("\n")[0]}`, issues);
   }
   return { decision: result.data, lang };
 }
 
-export function policyFrom(dir: string | undefined): Policy {
+export function policyFrom(dir: string | undefined, lang?: Lang): Policy {
   if (dir === undefined) return defaultPolicy();
-  const loaded = safeLoadPolicy(displayPath(dir));
-  if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${dir} is invalid`, loaded.issues);
-  return loaded.policy;
+  const loaded = safeLoadPolicy(displayPath(dir), lang === undefined ? {} : { lang });
+  if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${dir} is invalid`, loaded.error.issues);
+  return loaded.data;
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { createColors } from "picocolors";
-import { formatIssue, type Issue } from "../_lib/issues.js";
+import { finalizeIssues } from "../_lib/issueMessages.js";
+import { DEFAULT_LANG, formatIssue, type Issue, type Lang } from "../_lib/issues.js";
 import { parseSourceDocument } from "../_lib/sourcePositions.js";
 
 /** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
@@ -18,10 +19,10 @@ export class CliExit extends Error {
   }
 }
 
-export type Lang = "zh-CN" | "en";
+export type { Lang };
 
 export function parseLang(value: string | undefined): Lang {
-  if (value === undefined || value === "zh-CN" || value === "en") return value ?? "zh-CN";
+  if (value === undefined || value === "zh-CN" || value === "en") return value ?? DEFAULT_LANG;
   throw new CliExit(EXIT.usage, `--lang must be zh-CN or en (got ${value})`);
 }
 
@@ -41,7 +42,7 @@ export function displayPath(path: string): string {
 }
 
 /** Reads a JSON file; a missing file or invalid JSON stops with exit 2 and a located message. */
-export function readJsonFile(file: string): unknown {
+export function readJsonFile(file: string, lang?: Lang): unknown {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -49,7 +50,7 @@ export function readJsonFile(file: string): unknown {
     throw new CliExit(EXIT.usage, `cannot read ${file}: ${(cause as Error).message}`);
   }
   const doc = parseSourceDocument(text, file);
-  if (doc.syntaxIssues.length > 0) throw new CliExit(EXIT.usage, `${file} is not valid JSON`, doc.syntaxIssues);
+  if (doc.syntaxIssues.length > 0) throw new CliExit(EXIT.usage, `${file} is not valid JSON`, finalizeIssues(doc.syntaxIssues, lang));
   return doc.value;
 }
 

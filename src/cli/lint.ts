@@ -1,10 +1,10 @@
 import { formatIssue, formatPath } from "../_lib/issues.js";
 import { lintPaths } from "../tools/lint/lint.js";
-import { EXIT, displayPath, palette } from "./io.js";
+import { EXIT, displayPath, palette, parseLang } from "./io.js";
 
 /** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */
-export function lintCommand(paths: string[], flags: { format?: string }): number {
-  const report = lintPaths(paths.length > 0 ? paths.map(displayPath) : ["rules"]);
+export function lintCommand(paths: string[], flags: { format?: string; lang?: string }): number {
+  const report = lintPaths(paths.length > 0 ? paths.map(displayPath) : ["rules"], { lang: parseLang(flags.lang) });
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (flags.format === "github") {

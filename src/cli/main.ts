@@ -6,6 +6,7 @@ import { explainCommand } from "./explain.js";
 import { lintCommand } from "./lint.js";
 import { schemaCommand } from "./schema.js";
 import { testCommand } from "./test.js";
+import { DEFAULT_LANG } from "../_lib/issues.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
 
 const HELP_EXIT = `
@@ -22,7 +23,7 @@ function withCaseOptions(command: Command, json: string): Command {
     .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
     .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
     .option("--json", json)
-    .option("--lang <lang>", "zh-CN or en", "zh-CN");
+    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG);
 }
 
 function program(): Command {
@@ -53,6 +54,7 @@ function program(): Command {
     .description("check rule files and policy folders: file:line:column, rule id, message")
     .argument("[paths...]", "files or folders (a folder with policy.json is linted as a policy)", ["rules"])
     .option("--format <format>", "pretty, json or github (annotations)", "pretty")
+    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = lintCommand(paths, flags);
     });
@@ -66,6 +68,7 @@ function program(): Command {
     .option("--coverage", "list, per rule, how many fixtures fired it")
     .option("--min-coverage <percent>", "exit 1 when rule coverage is below this")
     .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
+    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = testCommand(paths, flags);
     });

@@ -8,7 +8,7 @@ import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compl
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { policyFrom } from "./decide.js";
-import { CliExit, EXIT, displayPath, palette } from "./io.js";
+import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
 
 export interface TestFlags {
   readonly reporter?: string[];
@@ -16,6 +16,7 @@ export interface TestFlags {
   readonly coverage?: boolean;
   readonly minCoverage?: string;
   readonly policy?: string;
+  readonly lang?: string;
 }
 
 /** `aftersales test <fixtures...>`: run fixtures, diff failures, JUnit, rule coverage. */
@@ -27,17 +28,18 @@ export function testCommand(paths: string[], flags: TestFlags): number {
 
   const files = paths.map(displayPath).flatMap(expand);
   if (files.length === 0) throw new CliExit(EXIT.usage, `no fixture files in ${paths.join(", ")}`);
-  const basePolicy: Policy = flags.policy ? policyFrom(flags.policy) : defaultPolicy();
+  const lang = parseLang(flags.lang);
+  const basePolicy: Policy = flags.policy ? policyFrom(flags.policy, lang) : defaultPolicy();
   const cache: PolicyCache = new Map();
   const runs = files.map((file) => {
     const t0 = performance.now();
-    const result = runFixture(file, readFileSync(file, "utf8"), { policy: basePolicy, cache });
+    const result = runFixture(file, readFileSync(file, "utf8"), { policy: basePolicy, cache, lang });
     const policy = result.decision ? `${result.decision.policy.id}@${result.decision.policy.version}` : basePolicy.id;
     return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result) };
   });
 
   const policies = new Map<string, Policy>([[basePolicy.id, basePolicy]]);
-  for (const loaded of cache.values()) if (loaded.success) policies.set(loaded.policy.id, loaded.policy);
+  for (const loaded of cache.values()) if (loaded.success) policies.set(loaded.data.id, loaded.data);
   const coverage = flags.coverage || minCoverage !== undefined ? ruleCoverage(runs.map((r) => r.result), policies) : undefined;
   const failed = runs.filter((r) => !r.result.passed);
 

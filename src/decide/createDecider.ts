@@ -3,7 +3,9 @@ import { parseCase } from "../case/parseCase.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy } from "../policy/compilePolicy.js";
 import type { Policy, PolicyInput } from "../policy/policy.js";
-import type { Issue } from "../_lib/issues.js";
+import type { PolicyError } from "../_lib/errors.js";
+import { DEFAULT_LANG, type Lang } from "../_lib/issues.js";
+import { failed, ok, type Result } from "../_lib/result.js";
 import { RuleEvaluationError } from "../engine/evaluation.js";
 import { zone as makeZone } from "../time/index.js";
 import { CaseValidationError } from "./errors.js";
@@ -20,17 +22,14 @@ export interface DeciderOptions {
   readonly timeZone?: string;
   /** Include the per-rule trace in every decision (default true). */
   readonly trace?: boolean;
-  /** The language of validation messages (zod's own locale, per call; default en). */
-  readonly lang?: "zh-CN" | "en";
+  /** The language of issues and errors: invalid cases, refused policies, failed rules (default zh-CN). */
+  readonly lang?: Lang;
 }
 
-export type SafeDecision =
-  | { readonly success: true; readonly data: Decision }
-  | { readonly success: false; readonly error: CaseValidationError | RuleEvaluationError };
+export type SafeDecision = Result<Decision, CaseValidationError | RuleEvaluationError>;
 
-export type SwapResult =
-  | { readonly success: true; readonly previous: { readonly id: string; readonly version: string }; readonly policy: Policy }
-  | { readonly success: false; readonly issues: readonly Issue[] };
+/** The policy now in force and the one it replaced, or the error (with every issue) that refused the new one. */
+export type SwapResult = Result<{ readonly previous: { readonly id: string; readonly version: string }; readonly policy: Policy }, PolicyError>;
 
 export interface Decider {
   /** The policy decisions are made by now. */
@@ -41,7 +40,7 @@ export interface Decider {
    * made wholly by the one policy current when it started, and names it.
    */
   swapPolicy(next: Policy | PolicyInput): SwapResult;
-  /** Decides a case synchronously; throws `CaseValidationError` (with every issue) on bad input. */
+  /** Decides a case synchronously; throws `CaseValidationError` (with every issue) on bad input, `RuleEvaluationError` when a rule fails. */
   decide(input: unknown): Decision;
   /** As `decide`, returning `{ success, data | error }` instead of throwing. */
   safeDecide(input: unknown): SafeDecision;
@@ -54,7 +53,7 @@ export interface Decider {
 /**
  * @example
  * const { decide } = createDecider({ clock: () => new Date("2026-03-04T10:00:00+08:00") });
- * decide(caseJson).eligibility.return.allowed //=> true
+ * decide(caseJson).eligibility.return.open //=> "all"
  */
 export function createDecider(options: DeciderOptions = {}): Decider {
   let current: Policy = options.policy ?? defaultPolicy();
@@ -62,22 +61,31 @@ export function createDecider(options: DeciderOptions = {}): Decider {
   const z = makeZone(validTimeZone(options.timeZone ?? "Asia/Shanghai"));
   const trace = options.trace ?? true;
 
-  const parseOptions = { lang: options.lang ?? "en" } as const;
+  const lang = options.lang ?? DEFAULT_LANG;
+  const parseOptions = { lang } as const;
   const parse = (input: unknown): Case => parseCase(input, parseOptions);
 
-  const decide = (input: unknown): Decision => {
+  const decideOnce = (input: unknown): Decision => {
     const policy = current; // read once: the whole decision uses this version
     const steps = decisionSteps(parse(input), policy, z, clock());
     let step = steps.next();
     while (!step.done) step = steps.next(runStageCompiled(policy, step.value, trace));
     return step.value;
   };
+  const decide = (input: unknown): Decision => {
+    try {
+      return decideOnce(input);
+    } catch (error) {
+      // A failing rule does not know the caller's language; its error is given in it here.
+      throw error instanceof RuleEvaluationError ? error.inLang(lang) : error;
+    }
+  };
 
   const safeDecide = (input: unknown): SafeDecision => {
     try {
-      return { success: true, data: decide(input) };
+      return ok(decide(input));
     } catch (error) {
-      if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return { success: false, error };
+      if (error instanceof CaseValidationError || error instanceof RuleEvaluationError) return failed(error);
       throw error;
     }
   };
@@ -87,11 +95,11 @@ export function createDecider(options: DeciderOptions = {}): Decider {
       return current;
     },
     swapPolicy(next) {
-      const compiled = isCompiledPolicy(next) ? { success: true as const, policy: next } : safeCompilePolicy(next);
-      if (!compiled.success) return { success: false, issues: compiled.issues };
+      const compiled = isCompiledPolicy(next) ? ok(next) : safeCompilePolicy(next, { lang });
+      if (!compiled.success) return compiled;
       const previous = { id: current.id, version: current.version };
-      current = compiled.policy;
-      return { success: true, previous, policy: current };
+      current = compiled.data;
+      return ok({ previous, policy: current }, compiled.warnings);
     },
     decide,
     safeDecide,
@@ -102,7 +110,11 @@ export function createDecider(options: DeciderOptions = {}): Decider {
       const policy = current; // captured before the first await: swaps during this decision do not reach it
       const steps = decisionSteps(parse(input), policy, z, clock());
       let step = steps.next();
-      while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
+      try {
+        while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
+      } catch (error) {
+        throw error instanceof RuleEvaluationError ? error.inLang(lang) : error;
+      }
       return step.value;
     },
   };

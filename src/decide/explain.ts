@@ -1,9 +1,11 @@
+import { DEFAULT_LANG, type Lang } from "../_lib/issues.js";
 import type { ConditionTrace, LeafTrace } from "../engine/evaluation.js";
 import { REMEDIES } from "../policy/format/eventSchemas.js";
 import type { Decision, TraceEntry } from "./types.js";
 
 export interface ExplainOptions {
-  readonly lang?: "zh-CN" | "en";
+  /** Default zh-CN, as everywhere (DEFAULT_LANG). */
+  readonly lang?: Lang;
   /** How many rules that nearly fired to show per verdict (default 3). */
   readonly nearMisses?: number;
 }
@@ -56,7 +58,7 @@ const T = {
  * explain(decide(caseJson), { lang: "en" }) //=> "Return: allowed\n  fired  statutory-cn/…"
  */
 export function explain(decision: Decision, options: ExplainOptions = {}): string {
-  const lang = options.lang ?? "zh-CN";
+  const lang = options.lang ?? DEFAULT_LANG;
   const L = T[lang];
   const limit = options.nearMisses ?? 3;
   const out: string[] = [];

@@ -1,4 +1,4 @@
-import type { Issue } from "../_lib/issues.js";
+import { issue, type RawIssue } from "../_lib/issues.js";
 import type { NestedConditionT, RuleSet, TopLevelConditionT } from "./ruleSetSchema.js";
 import type { OperatorRegistry } from "./operators.js";
 
@@ -29,35 +29,23 @@ export function conditionRoots(ruleSet: RuleSet): { root: TopLevelConditionT; pa
  * shared conditions that do not exist, and reference cycles (json-rules-engine would
  * recurse forever on one).
  */
-export function checkReferences(ruleSet: RuleSet, operators: OperatorRegistry): Issue[] {
-  const issues: Issue[] = [];
+export function checkReferences(ruleSet: RuleSet, operators: OperatorRegistry): RawIssue[] {
+  const issues: RawIssue[] = [];
   const shared = ruleSet.conditions ?? {};
   for (const { root, path } of conditionRoots(ruleSet)) {
     walkConditions(root, path, (node, at) => {
       if ("operator" in node && operators.get(node.operator) === undefined) {
-        issues.push({
-          code: "unknown_operator",
-          path: [...at, "operator"],
-          message: `unknown operator "${node.operator}"${suggest(node.operator, KNOWN_OPERATORS)}`,
-        });
+        issues.push(issue("unknown_operator", [...at, "operator"], { operator: node.operator, ...suggestion(node.operator, KNOWN_OPERATORS) }));
       }
       if ("condition" in node && !Object.hasOwn(shared, node.condition)) {
-        issues.push({
-          code: "unknown_condition",
-          path: [...at, "condition"],
-          message: `no shared condition named "${node.condition}" in this rule set's "conditions"`,
-        });
+        issues.push(issue("unknown_condition", [...at, "condition"], { condition: node.condition }));
       }
     });
   }
   for (const name of Object.keys(shared)) {
     const cycle = findCycle(name, shared, []);
     if (cycle) {
-      issues.push({
-        code: "condition_cycle",
-        path: ["conditions", name],
-        message: `shared conditions reference each other in a cycle: ${cycle.join(" → ")}`,
-      });
+      issues.push(issue("condition_cycle", ["conditions", name], { cycle }));
     }
   }
   return issues;
@@ -79,8 +67,8 @@ const KNOWN_OPERATORS = [
   "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive",
 ];
 
-/** `; did you mean "x"?` for a near miss (edit distance ≤ 2), else "". */
-export function suggest(word: string, candidates: readonly string[]): string {
+/** `{ suggestion: "x" }` for a near miss (edit distance ≤ 2; a decorated word keeps its decorators), else `{}`. */
+export function suggestion(word: string, candidates: readonly string[]): { suggestion?: string } {
   let best: string | undefined;
   let bestDistance = 3;
   const bare = word.slice(word.lastIndexOf(":") + 1);
@@ -88,7 +76,7 @@ export function suggest(word: string, candidates: readonly string[]): string {
     const d = editDistance(bare.toLowerCase(), c.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [c, d];
   }
-  return best ? `; did you mean "${word.slice(0, word.lastIndexOf(":") + 1)}${best}"?` : "";
+  return best ? { suggestion: `${word.slice(0, word.lastIndexOf(":") + 1)}${best}` } : {};
 }
 
 function editDistance(a: string, b: string): number {

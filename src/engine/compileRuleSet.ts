@@ -1,8 +1,9 @@
-import { PolicyError } from "../_lib/issues.js";
+import { PolicyError } from "../_lib/errors.js";
+import type { Lang } from "../_lib/issues.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import { RuleEvaluationError, type EvaluationResult, type Facts, type FiredEvent, type RuleTrace } from "./evaluation.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
-import { safeParseRuleSet } from "./parseRuleSet.js";
+import { checkRuleSet } from "./parseRuleSet.js";
 import { referencedFacts } from "./referencedFacts.js";
 import { evaluationOrder } from "./ruleOrder.js";
 import type { RuleSet, RuleSetKindT, RuleT } from "./ruleSetSchema.js";
@@ -13,6 +14,8 @@ import { tracedRuleConditions, type TracedCondition } from "./compile/tracedCond
 export interface CompileOptions {
   /** Operators (built-in and custom) shared with the reference evaluator. */
   readonly operators?: OperatorRegistry;
+  /** The language of a refused rule set's issues (default zh-CN). */
+  readonly lang?: Lang;
   /** As json-rules-engine's option: a missing fact reads as `undefined` instead of failing the run. */
   readonly allowUndefinedFacts?: boolean;
   /** Build the per-rule trace on every run (default true); `run(facts, { trace })` overrides. */
@@ -66,8 +69,8 @@ export interface CompiledRuleSet {
  */
 export function compileRuleSet(input: unknown, options: CompileOptions = {}): CompiledRuleSet {
   const operators = options.operators ?? defaultOperatorRegistry();
-  const parsed = safeParseRuleSet(input, operators);
-  if (!parsed.success) throw new PolicyError(parsed.issues);
+  const parsed = checkRuleSet(input, operators);
+  if (!parsed.success) throw new PolicyError(parsed.issues, options.lang);
   return compileValidRuleSet(parsed.data, { ...options, operators });
 }
 
@@ -90,7 +93,7 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   const requireFacts = (input: Facts) => {
     if (allowUndefinedFacts) return;
     for (const name of facts) {
-      if (!Object.hasOwn(input, name)) throw new RuleEvaluationError("undefined_fact", `Undefined fact: ${name}`, { fact: name });
+      if (!Object.hasOwn(input, name)) throw new RuleEvaluationError({ code: "undefined_fact", path: [], params: { fact: name } }, { fact: name });
     }
   };
   const runTraced = (input: Facts): { events: FiredEvent[]; trace: RuleTrace[] } => {

@@ -1,3 +1,5 @@
+import { AftersalesError } from "../_lib/errors.js";
+import type { RawIssue } from "../_lib/issues.js";
 /**
  * What evaluating a rule set produces, on both the compiled and the reference path:
  * the events fired and a trace with the same information json-rules-engine keeps in its
@@ -51,18 +53,12 @@ export interface EvaluationResult {
 }
 
 /** A failure while evaluating, where json-rules-engine would reject its `run()`. */
-export class RuleEvaluationError extends Error {
-  readonly code: "undefined_fact" | "operator_error";
+export class RuleEvaluationError extends AftersalesError {
+  declare readonly code: "undefined_fact" | "operator_error";
   readonly rule: string | undefined;
   readonly fact: string | undefined;
-  constructor(
-    code: RuleEvaluationError["code"],
-    message: string,
-    details: { rule?: string; fact?: string; cause?: unknown } = {},
-  ) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.name = "RuleEvaluationError";
-    this.code = code;
+  constructor(problem: RawIssue & { code: "undefined_fact" | "operator_error" }, details: { rule?: string; fact?: string; cause?: unknown } = {}) {
+    super(problem.code, [problem], undefined, details.cause === undefined ? undefined : { cause: details.cause });
     this.rule = details.rule;
     this.fact = details.fact;
   }

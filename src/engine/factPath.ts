@@ -1,3 +1,4 @@
+import type { IssueParams } from "../_lib/issues.js";
 /**
  * The JSONPath subset policy authors use in a condition's `path`: `$.a.b`, `$.items[0].x`.
  *
@@ -22,30 +23,28 @@ export function isReservedKey(key: string): boolean {
 const STEP = /\.([A-Za-z_][A-Za-z0-9_]*)|\[(0|[1-9][0-9]{0,8})\]/y;
 
 /**
- * Parses `$.a.b[0]` into `["a", "b", 0]`, or returns an error message saying why the path
- * is outside the supported subset.
+ * Parses `$.a.b[0]` into `["a", "b", 0]`, or says (as issue params) why the path is
+ * outside the supported subset.
  */
-export function parseFactPath(path: string): { steps: PathStep[] } | { error: string } {
-  if (!path.startsWith("$")) return { error: `path must start with "$" (got ${JSON.stringify(path)})` };
+export function parseFactPath(path: string): { steps: PathStep[] } | { error: IssueParams["unsupported_path"] } {
+  if (!path.startsWith("$")) return { error: { path, reason: "no_dollar" } };
   const steps: PathStep[] = [];
   let at = 1;
   while (at < path.length) {
     STEP.lastIndex = at;
     const m = STEP.exec(path);
     if (!m) {
-      return {
-        error: `unsupported JSONPath at character ${at + 1} of ${JSON.stringify(path)}: only ".name" and "[index]" steps are allowed (no filters, wildcards, recursion or quoted keys)`,
-      };
+      return { error: { path, reason: "unsupported_step", at: at + 1 } };
     }
     if (m[1] !== undefined) {
-      if (isReservedKey(m[1])) return { error: `path step "${m[1]}" is reserved` };
+      if (isReservedKey(m[1])) return { error: { path, reason: "reserved_step", step: m[1] } };
       steps.push(m[1]);
     } else {
       steps.push(Number(m[2]));
     }
     at = STEP.lastIndex;
   }
-  if (steps.length === 0) return { error: `path "$" selects the whole fact; omit "path" instead` };
+  if (steps.length === 0) return { error: { path, reason: "whole_fact" } };
   return { steps };
 }
 

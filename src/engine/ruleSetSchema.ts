@@ -10,15 +10,15 @@ const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const FactName = z
   .string()
-  .regex(identifier, "a fact name is a letter or _ followed by letters, digits or _")
-  .refine((s) => !isReservedKey(s), { message: "this name reaches object prototypes and is reserved" })
+  .regex(identifier)
+  .refine((s) => !isReservedKey(s), { params: { code: "reserved_name" } })
   .meta({ id: "FactName", description: "The name of a fact the rules read." });
 
 export const FactPath = z
   .string()
   .superRefine((path, ctx) => {
     const parsed = parseFactPath(path);
-    if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error, params: { code: "unsupported_path" } });
+    if ("error" in parsed) ctx.addIssue({ code: "custom", message: parsed.error.reason, params: { code: "unsupported_path", ...parsed.error } });
   })
   .meta({ id: "FactPath", description: 'A JSONPath into the fact: "$.a.b" or "$.items[0].x".' });
 
@@ -118,8 +118,7 @@ export const RuleEvent = z
       .string()
       .min(1)
       .refine((t) => !(RESERVED_EVENT_TYPES as readonly string[]).includes(t), {
-        message: `event types ${RESERVED_EVENT_TYPES.join(", ")} are reserved by json-rules-engine's emitter`,
-        params: { code: "reserved_event_type" },
+        params: { code: "reserved_event_type", reserved: RESERVED_EVENT_TYPES },
       }),
     params: z.record(z.string(), z.unknown()).optional(),
   })
@@ -159,8 +158,7 @@ export const RuleSetSchema = z
         ctx.addIssue({
           code: "custom",
           path: ["rules", index, "name"],
-          message: `duplicate rule name "${rule.name}" (first used by rules[${first}])`,
-          params: { code: "duplicate_rule_name" },
+          params: { code: "duplicate_rule_name", name: rule.name, first },
         });
       } else seen.set(rule.name, index);
     });

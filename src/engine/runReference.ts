@@ -1,15 +1,18 @@
+import type { Lang } from "../_lib/issues.js";
 import { Engine, type RuleResult } from "json-rules-engine";
-import { PolicyError } from "../_lib/issues.js";
+import { PolicyError } from "../_lib/errors.js";
 import type { ConditionTrace, EvaluationResult, Facts, FiredEvent, RuleTrace } from "./evaluation.js";
 import { RuleEvaluationError } from "./evaluation.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
-import { safeParseRuleSet } from "./parseRuleSet.js";
+import { checkRuleSet } from "./parseRuleSet.js";
 import { evaluationOrder } from "./ruleOrder.js";
 import type { NestedConditionT, RuleSet } from "./ruleSetSchema.js";
 
 export interface ReferenceOptions {
   readonly operators?: OperatorRegistry;
   readonly allowUndefinedFacts?: boolean;
+  /** The language of a refused rule set's issues (default zh-CN). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -25,8 +28,8 @@ export interface ReferenceOptions {
  */
 export async function runReference(input: unknown, facts: Facts, options: ReferenceOptions = {}): Promise<EvaluationResult> {
   const operators = options.operators ?? defaultOperatorRegistry();
-  const parsed = safeParseRuleSet(input, operators);
-  if (!parsed.success) throw new PolicyError(parsed.issues);
+  const parsed = checkRuleSet(input, operators);
+  if (!parsed.success) throw new PolicyError(parsed.issues, options.lang);
   return runValidatedReference(parsed.data, facts, { ...options, operators });
 }
 
@@ -56,7 +59,12 @@ export async function runValidatedReference(ruleSet: RuleSet, facts: Facts, opti
     outcome = await engine.run({ ...facts });
   } catch (cause) {
     const code = (cause as { code?: string })?.code === "UNDEFINED_FACT" ? "undefined_fact" : "operator_error";
-    throw new RuleEvaluationError(code, `json-rules-engine failed: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    const error = (cause as Error)?.message ?? String(cause);
+    const fact = /^Undefined fact: (.*)$/.exec(error)?.[1];
+    throw new RuleEvaluationError(
+      code === "undefined_fact" && fact !== undefined ? { code, path: [], params: { fact } } : { code: "operator_error", path: [], params: { error } },
+      { cause },
+    );
   }
 
   const byName = new Map<string, RuleResult>();

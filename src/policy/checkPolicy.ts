@@ -1,9 +1,10 @@
 import type { z } from "zod";
-import { hasErrors, withSeverity, type Issue, type Severity } from "../_lib/issues.js";
+import { hasErrors, type RawIssue } from "../_lib/issues.js";
+import type { Checked } from "../_lib/result.js";
 import { locateIssues } from "../_lib/sourcePositions.js";
-import { fromZodIssues } from "../_lib/zodIssues.js";
+import { safeParseIssues } from "../_lib/zodIssues.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
-import { safeParseRuleSet, type ParseResult } from "../engine/parseRuleSet.js";
+import { checkRuleSet } from "../engine/parseRuleSet.js";
 import type { RuleSet } from "../engine/ruleSetSchema.js";
 import { checkDeadRules, checkShadowedRules } from "./checks/deadAndShadowed.js";
 import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
@@ -20,7 +21,7 @@ import { SanbaoTableSchema, type SanbaoTableFile } from "./format/sanbaoTable.js
 import type { Policy, PolicyInput, RuleSetSource } from "./policy.js";
 
 /** The checks that read one rule set alone; the floor and duplicates need the policy around it. */
-const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => Issue[])[] = [
+const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => RawIssue[])[] = [
   checkEventsAndParams,
   checkUnknownFacts,
   checkStageFacts,
@@ -31,8 +32,6 @@ const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => Issue[])[] = [
   checkShadowedRules,
 ];
 
-export type CheckedIssue = Issue & { readonly severity: Severity };
-
 /** A policy's documents, parsed and checked: what compiling starts from. */
 export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers"> {
   readonly sanbaoTable: SanbaoTableFile;
@@ -40,8 +39,8 @@ export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers">
 }
 
 export interface PolicyCheck {
-  /** Every issue of every document, each with its severity, in layer and file order. */
-  readonly issues: readonly CheckedIssue[];
+  /** Every issue of every document (as data: severity from SEVERITY, message built by the caller), in layer and file order. */
+  readonly issues: readonly RawIssue[];
   /** Present exactly when no issue is an error: a policy can be compiled only from this. */
   readonly valid?: CheckedPolicy;
 }
@@ -57,7 +56,7 @@ export interface PolicyCheck {
  * //=> []
  */
 export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = defaultOperatorRegistry()): PolicyCheck {
-  const issues: Issue[] = [];
+  const issues: RawIssue[] = [];
   const sanbaoTable = checkDocument(input.sanbaoTable, parseWith(SanbaoTableSchema), issues);
   const calendarSource = input.restDayCalendar;
   const restDayCalendar = calendarSource ? checkDocument(calendarSource, parseWith(RestDayCalendarSchema), issues) : undefined;
@@ -67,7 +66,7 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
   const idUsedBy = new Map<string, string>();
   const layers = input.layers.map((layer) => {
     const ruleSets = layer.ruleSets.flatMap((source) => {
-      const ruleSet = checkDocument(source, (value) => safeParseRuleSet(value, operators), issues);
+      const ruleSet = checkDocument(source, (value) => checkRuleSet(value, operators), issues);
       if (!ruleSet) return [];
       const isStatutory = layer.statutory === true;
       const found = [
@@ -84,16 +83,15 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
   });
   issues.push(...checkDuplicateLayers(input.layers));
 
-  const checked = issues.map(withSeverity);
-  if (hasErrors(checked) || !sanbaoTable || (calendarSource && !restDayCalendar)) return { issues: checked };
-  return { issues: checked, valid: { id: input.id, version: input.version, layers, sanbaoTable, restDayCalendar } };
+  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !restDayCalendar)) return { issues };
+  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, restDayCalendar } };
 }
 
 /**
  * One document's own problems (unreadable, not JSON, keys written twice, not of its
  * schema); the parsed value when it can be checked further.
  */
-function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => ParseResult<T>, issues: Issue[]): T | undefined {
+function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => Checked<T>, issues: RawIssue[]): T | undefined {
   if (src.source) {
     if (src.source.syntaxIssues.length > 0) {
       issues.push(...src.source.syntaxIssues);
@@ -109,11 +107,9 @@ function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => ParseRe
 
 const parseWith =
   <T>(schema: z.ZodType<T>) =>
-  (value: unknown): ParseResult<T> => {
-    const parsed = schema.safeParse(value);
-    return parsed.success ? { success: true, data: parsed.data } : { success: false, issues: fromZodIssues(parsed.error.issues) };
-  };
+  (value: unknown): Checked<T> =>
+    safeParseIssues(schema, value);
 
-function locate(src: RuleSetSource, issues: readonly Issue[]): Issue[] {
+function locate(src: RuleSetSource, issues: readonly RawIssue[]): RawIssue[] {
   return src.source ? locateIssues(src.source, issues) : [...issues];
 }

@@ -1,11 +1,14 @@
 import { deepFreeze } from "../_lib/deepFreeze.js";
-import { PolicyError, SEVERITY } from "../_lib/issues.js";
+import { PolicyError } from "../_lib/errors.js";
+import { finalizeIssues } from "../_lib/issueMessages.js";
+import { SEVERITY, type Lang } from "../_lib/issues.js";
+import { failed, ok } from "../_lib/result.js";
 import { compileValidRuleSet } from "../engine/compileRuleSet.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
 import { checkPolicy, type CheckedPolicy, type PolicyCheck } from "./checkPolicy.js";
 import { restDayPredicate } from "./format/restDayCalendar.js";
-import type { Policy, PolicyInput, PolicyResult, StageRuleSet } from "./policy.js";
+import type { Policy, PolicyInput, PolicyOptions, PolicyResult, StageRuleSet } from "./policy.js";
 
 /**
  * Checks every layer completely (see checkPolicy) and compiles it. Nothing partial comes
@@ -15,20 +18,22 @@ import type { Policy, PolicyInput, PolicyResult, StageRuleSet } from "./policy.j
  * safeCompilePolicy(defaultPolicyInput()).success
  * //=> true
  */
-export function safeCompilePolicy(input: PolicyInput, operators: OperatorRegistry = defaultOperatorRegistry()): PolicyResult {
-  return compileCheckedPolicy(checkPolicy(input, operators), operators);
+export function safeCompilePolicy(input: PolicyInput, options: PolicyOptions = {}): PolicyResult {
+  const operators = options.operators ?? defaultOperatorRegistry();
+  return compileCheckedPolicy(checkPolicy(input, operators), operators, options.lang);
 }
 
-export function compilePolicy(input: PolicyInput, operators?: OperatorRegistry): Policy {
-  const result = safeCompilePolicy(input, operators);
-  if (!result.success) throw new PolicyError(result.issues);
-  return result.policy;
+/** As `safeCompilePolicy`, returning the policy or throwing `PolicyError` (with every error). */
+export function compilePolicy(input: PolicyInput, options?: PolicyOptions): Policy {
+  const result = safeCompilePolicy(input, options);
+  if (!result.success) throw result.error;
+  return result.data;
 }
 
 /** Refuses when the check found an error, else compiles what it checked (with the same operators). */
-export function compileCheckedPolicy(check: PolicyCheck, operators: OperatorRegistry = defaultOperatorRegistry()): PolicyResult {
-  if (!check.valid) return { success: false, issues: check.issues.filter((i) => SEVERITY[i.code] === "error") };
-  return { success: true, policy: build(check.valid, operators), warnings: check.issues };
+export function compileCheckedPolicy(check: PolicyCheck, operators: OperatorRegistry = defaultOperatorRegistry(), lang?: Lang): PolicyResult {
+  if (!check.valid) return failed(new PolicyError(check.issues.filter((i) => SEVERITY[i.code] === "error"), lang));
+  return ok(build(check.valid, operators), check.issues.length === 0 ? undefined : finalizeIssues(check.issues, lang));
 }
 
 function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {

@@ -1,15 +1,15 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { PolicyError, hasErrors, withSeverity, type Issue } from "../_lib/issues.js";
+import { hasErrors, issue, type Lang, type RawIssue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
-import { fromZodIssues } from "../_lib/zodIssues.js";
+import { safeParseIssues } from "../_lib/zodIssues.js";
 import { checkPolicy, type PolicyCheck } from "./checkPolicy.js";
 import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
 import { compileCheckedPolicy } from "./compilePolicy.js";
 import { defaultPolicyInput } from "./defaultPolicy.js";
 import { PolicyManifestSchema } from "./format/manifest.js";
-import type { Policy, PolicyInput, PolicyResult, RuleSetSource } from "./policy.js";
+import type { Policy, PolicyInput, PolicyOptions, PolicyResult, RuleSetSource } from "./policy.js";
 
 /** A policy folder checked: the files it consists of and checkPolicy's answer for them. */
 export interface PolicyFolderCheck {
@@ -25,13 +25,13 @@ export interface PolicyFolderCheck {
 export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): PolicyFolderCheck {
   const manifestFile = join(dir, "policy.json");
   const files = [manifestFile];
-  const refused = (issues: Issue[]): PolicyFolderCheck => ({ files, check: { issues: issues.map(withSeverity) } });
+  const refused = (issues: RawIssue[]): PolicyFolderCheck => ({ files, check: { issues } });
   const manifestDoc = read(manifestFile);
   if ("issues" in manifestDoc) return refused(manifestDoc.issues);
   if (manifestDoc.syntaxIssues.length > 0) return refused(manifestDoc.syntaxIssues);
   const manifestIssues = checkDuplicateKeys(manifestDoc);
-  const parsed = PolicyManifestSchema.safeParse(manifestDoc.value);
-  if (!parsed.success) return refused([...manifestIssues, ...locateIssues(manifestDoc, fromZodIssues(parsed.error.issues))]);
+  const parsed = safeParseIssues(PolicyManifestSchema, manifestDoc.value);
+  if (!parsed.success) return refused([...manifestIssues, ...locateIssues(manifestDoc, parsed.issues)]);
   const manifest = parsed.data;
 
   const load = (file: string, at: (string | number)[]): RuleSetSource => {
@@ -40,14 +40,13 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
     const doc = read(path);
     if (!("issues" in doc)) return { document: doc.value, source: doc };
     // Unreadable: the problem is the manifest's entry, and checkPolicy reports it with the file's other problems.
-    const issue = locateIssues(manifestDoc, [{ ...doc.issues[0]!, path: at }])[0]!;
-    return { document: undefined, source: { file: manifestDoc.file, text: "", root: undefined, value: undefined, syntaxIssues: [issue] } };
+    const unreadable = locateIssues(manifestDoc, [{ ...doc.issues[0]!, path: at }])[0]!;
+    return { document: undefined, source: { file: manifestDoc.file, text: "", root: undefined, value: undefined, syntaxIssues: [unreadable] } };
   };
   const base = manifest.extends === "default" ? defaultPolicyInput() : undefined;
   const sanbaoTable = manifest.sanbaoTable !== undefined ? load(manifest.sanbaoTable, ["sanbaoTable"]) : base?.sanbaoTable;
   if (!sanbaoTable) {
-    const issue: Issue = { code: "missing_rule_set", path: ["sanbaoTable"], message: 'name a 三包 table file in "sanbaoTable", or use "extends": "default"' };
-    return refused([...manifestIssues, ...locateIssues(manifestDoc, [issue])]);
+    return refused([...manifestIssues, ...locateIssues(manifestDoc, [issue("missing_rule_set", ["sanbaoTable"], { what: "sanbao_table" })])]);
   }
   const baseLayers = base?.layers ?? [];
   const input: PolicyInput = {
@@ -66,12 +65,12 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
   };
   const check = checkPolicy(input, operators);
   // checkPolicy names a layer by its index in the input; the manifest's layers follow the bundled ones.
-  const inManifest = (issue: Issue): Issue => {
-    const [key, index, ...rest] = issue.path;
-    if (issue.file !== undefined || key !== "layers" || typeof index !== "number" || index < baseLayers.length) return issue;
-    return locateIssues(manifestDoc, [{ ...issue, path: ["layers", index - baseLayers.length, ...rest] }])[0]!;
+  const inManifest = (found: RawIssue): RawIssue => {
+    const [key, index, ...rest] = found.path;
+    if (found.file !== undefined || key !== "layers" || typeof index !== "number" || index < baseLayers.length) return found;
+    return locateIssues(manifestDoc, [{ ...found, path: ["layers", index - baseLayers.length, ...rest] }])[0]!;
   };
-  const issues = [...manifestIssues, ...check.issues.map(inManifest)].map(withSeverity);
+  const issues = [...manifestIssues, ...check.issues.map(inManifest)];
   return { files, check: hasErrors(issues) ? { issues } : { ...check, issues } };
 }
 
@@ -79,20 +78,21 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
  * Loads a policy folder: `DIR/policy.json` and the rule-set files it names. Reads those
  * files and nothing else. Every problem in every file comes back at once, located.
  */
-export function safeLoadPolicy(dir: string, operators?: OperatorRegistry): PolicyResult {
-  return compileCheckedPolicy(checkPolicyFolder(dir, operators).check, operators);
+export function safeLoadPolicy(dir: string, options: PolicyOptions = {}): PolicyResult {
+  return compileCheckedPolicy(checkPolicyFolder(dir, options.operators).check, options.operators, options.lang);
 }
 
-export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
-  const result = safeLoadPolicy(dir, operators);
-  if (!result.success) throw new PolicyError(result.issues);
-  return result.policy;
+/** As `safeLoadPolicy`, returning the policy or throwing `PolicyError` (with every error). */
+export function loadPolicy(dir: string, options?: PolicyOptions): Policy {
+  const result = safeLoadPolicy(dir, options);
+  if (!result.success) throw result.error;
+  return result.data;
 }
 
-function read(file: string): SourceDocument | { issues: Issue[] } {
+function read(file: string): SourceDocument | { issues: RawIssue[] } {
   try {
     return parseSourceDocument(readFileSync(file, "utf8"), file);
   } catch (cause) {
-    return { issues: [{ code: "io_error", path: [], file, message: `cannot read ${file}: ${(cause as Error).message}` }] };
+    return { issues: [issue("io_error", [], { file, error: (cause as Error).message }, { file })] };
   }
 }

@@ -1,4 +1,6 @@
-import type { Issue } from "../_lib/issues.js";
+import type { PolicyError } from "../_lib/errors.js";
+import type { Lang } from "../_lib/issues.js";
+import type { Result } from "../_lib/result.js";
 import type { SourceDocument } from "../_lib/sourcePositions.js";
 import type { CompiledRuleSet } from "../engine/compileRuleSet.js";
 import type { OperatorRegistry } from "../engine/operators.js";
@@ -54,7 +56,12 @@ export interface Policy {
   readonly operators: OperatorRegistry;
 }
 
-/** A compiled policy and the warnings it compiled with, or the errors that refused it. */
-export type PolicyResult =
-  | { success: true; policy: Policy; warnings: readonly Issue[] }
-  | { success: false; issues: Issue[] };
+/** A compiled policy and the warnings it compiled with, or the error (with every issue) that refused it. */
+export type PolicyResult = Result<Policy, PolicyError>;
+
+export interface PolicyOptions {
+  /** Operators the rules may use (built-in and custom); the built-in ones by default. */
+  readonly operators?: OperatorRegistry;
+  /** The language of issues and errors (default zh-CN). */
+  readonly lang?: Lang;
+}

@@ -52,11 +52,11 @@ describe("aftersales decide", () => {
 });
 
 describe("validation messages", () => {
-  it("come in zh-CN per call without touching the host's zod", async () => {
+  it("come in zh-CN by default and in English per call, without touching the host's zod", async () => {
     const { createDecider, CaseValidationError } = await import("../../src/index.js");
-    const zh = createDecider({ lang: "zh-CN" }).safeDecide({ caseId: 1 });
+    const zh = createDecider().safeDecide({ caseId: 1 });
     expect(!zh.success && (zh.error as InstanceType<typeof CaseValidationError>).issues[0]!.message).toBe("无效输入：期望 string，实际接收 数字");
-    const en = createDecider().safeDecide({ caseId: 1 });
+    const en = createDecider({ lang: "en" }).safeDecide({ caseId: 1 });
     expect(!en.success && (en.error as InstanceType<typeof CaseValidationError>).issues[0]!.message).toBe("Invalid input: expected string, received number");
   });
 });

@@ -5,7 +5,7 @@ import { parseFactPath, readFactPath, type PathStep } from "../../src/engine/fac
 
 const steps = (path: string): PathStep[] => {
   const parsed = parseFactPath(path);
-  if ("error" in parsed) throw new Error(parsed.error);
+  if ("error" in parsed) throw new Error(parsed.error.reason);
   return parsed.steps;
 };
 

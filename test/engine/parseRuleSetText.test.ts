@@ -4,9 +4,9 @@ import { parseRuleSetText } from "../../src/engine/parseRuleSetText.js";
 
 const load = (name: string) => {
   const file = `test/engine/bad-rule-files/${name}`;
-  const result = parseRuleSetText(readFileSync(file, "utf8"), file);
+  const result = parseRuleSetText(readFileSync(file, "utf8"), file, { lang: "en" });
   if (result.success) throw new Error(`${name} was expected to be rejected`);
-  return result.issues;
+  return result.error.issues;
 };
 
 describe("bad rule files give located issues", () => {

@@ -6,7 +6,7 @@ import { CASE_PATHS, hostileJson, withValueAt } from "../arbitraries/hostile.js"
 
 // At least 10,000 inputs per suite in CI (pinned seed); FC_NUM_RUNS raises it.
 const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
-const decider = createDecider({ clock: () => new Date("2026-11-22T10:00:00+08:00"), trace: false });
+const decider = createDecider({ clock: () => new Date("2026-11-22T10:00:00+08:00"), trace: false, lang: "en" });
 
 /** Deep nesting, huge arrays and prototype keys, as JSON.parse would hand them over. */
 const nasty = fc.oneof(
@@ -65,7 +65,7 @@ describe("hostile cases: safeDecide never throws, never pollutes", () => {
 
   it("names the limits it enforces", () => {
     const tooMany = decider.safeDecide({ order: { items: new Array(201).fill({}) } });
-    expect(!tooMany.success && (tooMany.error as CaseValidationError).issues).toEqual([{ code: "too_large", path: ["order", "items"], message: "at most 200 items (got 201)" }]);
+    expect(!tooMany.success && (tooMany.error as CaseValidationError).issues).toEqual([{ code: "too_large", path: ["order", "items"], params: { limit: "items", max: 200, got: 201 }, severity: "error", message: "at most 200 items (got 201)" }]);
     const longId = decider.safeDecide({ caseId: "x".repeat(300_000) });
     expect(!longId.success && (longId.error as CaseValidationError).issues).toContainEqual(
       expect.objectContaining({ path: ["caseId"], message: expect.stringContaining("<=200 characters") }),

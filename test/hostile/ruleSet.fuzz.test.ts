@@ -32,8 +32,8 @@ describe("hostile rule files: load either succeeds or fails with located issues,
       fc.property(fc.oneof(fc.string({ maxLength: 200 }), hostileValue.map((v) => JSON.stringify(v) ?? "")), (text) => {
         const result = parseRuleSetText(text, "hostile.json");
         if (!result.success) {
-          expectLocatedIssues(result.issues);
-          for (const i of result.issues) expect(i).toMatchObject({ file: "hostile.json", line: expect.any(Number), column: expect.any(Number) });
+          expectLocatedIssues(result.error.issues);
+          for (const i of result.error.issues) expect(i).toMatchObject({ file: "hostile.json", line: expect.any(Number), column: expect.any(Number) });
         }
       }),
       { numRuns },
@@ -50,7 +50,7 @@ describe("hostile rule files: load either succeeds or fails with located issues,
         Object.defineProperty(target, path.at(-1)!, { value, enumerable: true, configurable: true, writable: true });
         const doc = JSON.parse(JSON.stringify(broken));
         const result = safeParseRuleSet(doc);
-        if (!result.success) return expectLocatedIssues(result.issues);
+        if (!result.success) return expectLocatedIssues(result.error.issues);
         // Whatever loads must also compile and run without surprises on empty facts.
         const compiled = compileRuleSet(doc, { allowUndefinedFacts: true });
         expect(() => compiled.run({})).not.toThrow(TypeError);
@@ -66,7 +66,7 @@ describe("hostile rule files: load either succeeds or fails with located issues,
       const result = parseRuleSetText(text, "deep.json");
       expect(performance.now() - started).toBeLessThan(2000);
       expect(result.success).toBe(false);
-      if (!result.success) expect(result.issues[0]).toMatchObject({ code: "too_large", file: "deep.json", line: 1 });
+      if (!result.success) expect(result.error.issues[0]).toMatchObject({ code: "too_large", file: "deep.json", line: 1 });
     }
     const many = { id: "m", version: "1", kind: "sla", effective: { from: "2026-01-01" }, rules: Array.from({ length: 5000 }, (_, i) => ({ name: `r${i}`, conditions: { all: [{ fact: "x", operator: "equal", value: i }] }, event: { type: "x" } })) };
     const started = performance.now();

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { finalizeIssues } from "../../src/_lib/issueMessages.js";
 import { describe, expect, it } from "vitest";
 import { SEVERITY } from "../../src/_lib/issues.js";
 import { parseSourceDocument } from "../../src/_lib/sourcePositions.js";
@@ -74,7 +75,7 @@ const arbPolicy: fc.Arbitrary<PolicyInput> = fc
     return { ...base, layers: [...base.layers, ...extra] };
   });
 
-const errors = (issues: readonly { code: keyof typeof SEVERITY }[]) => issues.filter((i) => SEVERITY[i.code] === "error");
+const errors = <I extends { code: keyof typeof SEVERITY }>(issues: readonly I[]) => issues.filter((i) => SEVERITY[i.code] === "error");
 
 describe("properties", () => {
   it("compiling refuses exactly when checkPolicy finds an error, with exactly those errors", () => {
@@ -83,8 +84,9 @@ describe("properties", () => {
         const found = checkPolicy(input).issues;
         const result = safeCompilePolicy(input);
         expect(result.success).toBe(errors(found).length === 0);
-        if (result.success) expect(result.warnings).toEqual(found);
-        else expect(result.issues).toEqual(errors(found));
+        // The issues as data are checkPolicy's; the result carries them with their messages.
+        if (result.success) expect(result.warnings).toEqual(finalizeIssues(found));
+        else expect(result.error.issues).toEqual(finalizeIssues(errors(found)));
       }),
       { numRuns: 100 },
     );
@@ -95,7 +97,7 @@ describe("properties", () => {
       fc.property(arbRuleSet, (ruleSet) => {
         const doc = parseSourceDocument(JSON.stringify(ruleSet, null, 2), "merchant.json");
         const result = safeCompilePolicy(loneFilePolicyInput(doc)!);
-        expect(result.success ? [] : result.issues).toEqual(errors(lintLoneFile(doc)));
+        expect(result.success ? [] : result.error.issues).toEqual(finalizeIssues(errors(lintLoneFile(doc))));
       }),
       { numRuns: 100 },
     );

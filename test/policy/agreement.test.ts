@@ -5,6 +5,7 @@ import { SEVERITY, type Issue } from "../../src/_lib/issues.js";
 import { parseSourceDocument } from "../../src/_lib/sourcePositions.js";
 import { safeCompilePolicy } from "../../src/policy/compilePolicy.js";
 import { safeLoadPolicy } from "../../src/policy/loadPolicy.js";
+import type { PolicyResult } from "../../src/policy/policy.js";
 import { lintPaths } from "../../src/tools/lint/lint.js";
 import { loneFilePolicyInput } from "../../src/tools/lint/loneFile.js";
 
@@ -13,7 +14,7 @@ import { loneFilePolicyInput } from "../../src/tools/lint/loneFile.js";
 
 const where = (i: Issue) => JSON.stringify({ code: i.code, path: i.path, file: i.file, line: i.line, column: i.column });
 const errorsOf = (issues: readonly Issue[]) => issues.filter((i) => SEVERITY[i.code] === "error").map(where).sort();
-const refusal = (result: { success: true } | { success: false; issues: Issue[] }) => (result.success ? [] : result.issues.map(where).sort());
+const refusal = (result: PolicyResult) => (result.success ? [] : result.error.issues.map(where).sort());
 
 const folders = [
   "rules",

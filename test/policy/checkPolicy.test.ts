@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { SEVERITY } from "../../src/_lib/issues.js";
 import { checkPolicy } from "../../src/policy/checkPolicy.js";
 import { compilePolicy, safeCompilePolicy } from "../../src/policy/compilePolicy.js";
 import { defaultPolicyInput } from "../../src/policy/defaultPolicy.js";
@@ -6,9 +7,9 @@ import { safeLoadPolicy } from "../../src/policy/loadPolicy.js";
 import type { PolicyInput } from "../../src/policy/policy.js";
 
 const refusedWith = (dir: string) => {
-  const result = safeLoadPolicy(`test/policy/broken/${dir}`);
+  const result = safeLoadPolicy(`test/policy/broken/${dir}`, { lang: "en" });
   if (result.success) throw new Error(`${dir} was expected to be refused`);
-  return result.issues;
+  return result.error.issues;
 };
 
 /** The bundled policy with one more layer holding one rule set. */
@@ -32,9 +33,10 @@ describe("checkPolicy", () => {
     expect(check.valid?.layers.map((l) => l.name)).toEqual(["statutory-cn", "platform"]);
   });
 
-  it("gives every issue a severity and withholds the checked policy when one is an error", () => {
+  it("withholds the checked policy when an issue's code is an error", () => {
     const check = checkPolicy(withMerchant(ruleSet({ fact: "customerTier", operator: "equal", value: "VIP" })));
-    expect(check.issues).toEqual([expect.objectContaining({ code: "unknown_value", severity: "error" })]);
+    expect(check.issues).toEqual([expect.objectContaining({ code: "unknown_value" })]);
+    expect(SEVERITY.unknown_value).toBe("error");
     expect(check.valid).toBeUndefined();
   });
 });
@@ -80,7 +82,7 @@ describe("loading refuses what lint calls an error (issue 13)", () => {
   it("refuses a rule that can never fire", () => {
     const dead = ruleSet({ all: [{ fact: "daysSinceDelivery", operator: "lessThan", value: 3 }, { fact: "daysSinceDelivery", operator: "greaterThan", value: 9 }] });
     const result = safeCompilePolicy(withMerchant(dead));
-    expect(!result.success && result.issues.map((i) => i.code)).toEqual(["dead_rule"]);
+    expect(!result.success && result.error.issues.map((i) => i.code)).toEqual(["dead_rule"]);
   });
 
   it("names a file the manifest lists but that is missing, at the manifest's entry", () => {

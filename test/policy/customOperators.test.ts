@@ -20,7 +20,7 @@ describe("custom operators in a policy", () => {
           },
         ],
       },
-      operators,
+      { operators },
     );
     const decider = createDecider({ policy, clock: () => new Date("2026-03-04T10:00:00+08:00") });
     const c = {

@@ -3,10 +3,10 @@ import { safeLoadPolicy } from "../../src/index.js";
 
 describe("law is a floor: a merchant layer may not narrow a statutory window", () => {
   it("rejects a 5-day no-reason window at load, citing the statutory rule it would weaken", () => {
-    const result = safeLoadPolicy("test/policy/bad-merchant-5-day");
+    const result = safeLoadPolicy("test/policy/bad-merchant-5-day", { lang: "en" });
     expect(result.success).toBe(false);
     if (result.success) return;
-    expect(result.issues).toEqual([
+    expect(result.error.issues).toEqual([
       expect.objectContaining({
         code: "below_statutory_floor",
         path: ["rules", 0, "event", "params", "window", "days"],

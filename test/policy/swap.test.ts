@@ -33,7 +33,7 @@ describe("policy swap without a gap", () => {
     const decider = createDecider({ policy: statutoryOnly });
     const result = decider.swapPolicy(broken);
     expect(result.success).toBe(false);
-    expect(!result.success && result.issues[0]).toMatchObject({ code: "below_statutory_floor" });
+    expect(!result.success && result.error.issues[0]).toMatchObject({ code: "below_statutory_floor" });
     expect(decider.policy.version).toBe("A");
     expect(decider.decide(day20).policy.version).toBe("A");
   });

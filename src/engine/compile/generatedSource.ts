@@ -131,7 +131,7 @@ function readFact(fact: string, path: string | undefined, em: Emitter): string {
   const read = em.factsAreChecked ? `f.${fact}` : `(hasOwn(f, ${JSON.stringify(fact)}) ? f.${fact} : undefined)`;
   if (path === undefined) return read;
   const parsed = parseFactPath(path);
-  if ("error" in parsed) throw new Error(parsed.error); // unreachable: the schema checked it
+  if ("error" in parsed) throw new Error(`unsupported path ${path}`); // unreachable: the schema checked it
   return `rp(${read}, ps[${em.paths.push(parsed.steps) - 1}])`;
 }
 

@@ -103,11 +103,8 @@ function compileLeaf(node: FactConditionT, ctx: Context): TracedCondition {
     try {
       result = op.evaluate(factResult, valueResult);
     } catch (cause) {
-      throw new RuleEvaluationError(
-        "operator_error",
-        `Operator "${node.operator}" failed in rule "${rule}" on fact "${node.fact}": ${(cause as Error)?.message ?? String(cause)}`,
-        { rule, fact: node.fact, cause },
-      );
+      const error = (cause as Error)?.message ?? String(cause);
+      throw new RuleEvaluationError({ code: "operator_error", path: [], params: { operator: node.operator, rule, fact: node.fact, error } }, { rule, fact: node.fact, cause });
     }
     return { fact: node.fact, ...path, operator: node.operator, value, factResult, valueResult, result, ...name };
   };
@@ -117,7 +114,7 @@ function compileLeaf(node: FactConditionT, ctx: Context): TracedCondition {
 function factReader(fact: string, path: string | undefined): (f: Facts) => unknown {
   if (path === undefined) return (f) => (Object.hasOwn(f, fact) ? f[fact] : undefined);
   const parsed = parseFactPath(path);
-  if ("error" in parsed) throw new Error(parsed.error); // unreachable: checked by the schema
+  if ("error" in parsed) throw new Error(`unsupported path ${path}`); // unreachable: checked by the schema
   const steps = parsed.steps;
   return (f) => readFactPath(Object.hasOwn(f, fact) ? f[fact] : undefined, steps);
 }

@@ -1,4 +1,4 @@
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
 import type { FactConditionT, NestedConditionT, RuleSet } from "../../engine/ruleSetSchema.js";
 
 type Leaf = FactConditionT & { at: (string | number)[] };
@@ -14,9 +14,9 @@ function requiredLeaves(node: NestedConditionT, at: (string | number)[]): Leaf[]
 const literal = (v: unknown) => !(v !== null && typeof v === "object" && !Array.isArray(v));
 
 /** Why two required leaves on the same fact cannot both hold, or undefined. */
-function contradiction(a: Leaf, b: Leaf): string | undefined {
+function contradiction(a: Leaf, b: Leaf): { a: string; b: string } | undefined {
   if (a.fact !== b.fact || !literal(a.value) || !literal(b.value)) return undefined;
-  const pair = `${a.fact} ${a.operator} ${JSON.stringify(a.value)} and ${b.fact} ${b.operator} ${JSON.stringify(b.value)}`;
+  const pair = { a: `${a.fact} ${a.operator} ${JSON.stringify(a.value)}`, b: `${b.fact} ${b.operator} ${JSON.stringify(b.value)}` };
   const allowed = (l: Leaf, x: unknown): boolean | undefined => {
     switch (l.operator) {
       case "equal": return x === l.value;
@@ -52,15 +52,15 @@ function contradiction(a: Leaf, b: Leaf): string | undefined {
 }
 
 /** Rules that can never fire: two required conditions on one fact that exclude each other. */
-export function checkDeadRules(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkDeadRules(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   ruleSet.rules.forEach((rule, i) => {
     const leaves = requiredLeaves(rule.conditions, ["rules", i, "conditions"]);
     for (let x = 0; x < leaves.length; x++) {
       for (let y = x + 1; y < leaves.length; y++) {
         const why = contradiction(leaves[x]!, leaves[y]!);
         if (why) {
-          issues.push({ code: "dead_rule", path: leaves[y]!.at, message: `rule "${rule.name}" can never fire: ${why} cannot both hold` });
+          issues.push(issue("dead_rule", leaves[y]!.at, { rule: rule.name, ...why }));
           return;
         }
       }
@@ -73,8 +73,8 @@ export function checkDeadRules(ruleSet: RuleSet): Issue[] {
  * Rules fully shadowed by a rule of the same effect (same event) and at least its priority
  * whose required conditions are a subset of theirs: whenever they fire, it already has.
  */
-export function checkShadowedRules(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkShadowedRules(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   const keyOf = (l: Leaf) => JSON.stringify([l.fact, l.operator, l.value]);
   const shapes = ruleSet.rules.map((rule, i) => ({
     rule,
@@ -93,7 +93,7 @@ export function checkShadowedRules(ruleSet: RuleSet): Issue[] {
       issues.push({
         code: "shadowed_rule",
         path: ["rules", b.i, "name"],
-        message: `rule "${b.rule.name}" is shadowed by "${a.rule.name}": same event, at least the same priority, and its conditions are a subset, so "${b.rule.name}" never adds anything`,
+        params: { rule: b.rule.name, by: a.rule.name },
       });
     }
   }

@@ -1,13 +1,13 @@
 import type { Node } from "jsonc-parser";
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
 import { lineColumn, type SourceDocument } from "../../_lib/sourcePositions.js";
 
 /**
  * A key written twice in one JSON object. JSON.parse keeps the last and drops the first
  * without a word, so the author may be reading a value the policy does not use.
  */
-export function checkDuplicateKeys(doc: SourceDocument): Issue[] {
-  const issues: Issue[] = [];
+export function checkDuplicateKeys(doc: SourceDocument): RawIssue[] {
+  const issues: RawIssue[] = [];
   const visit = (node: Node, path: (string | number)[]): void => {
     if (node.type === "array") node.children?.forEach((child, i) => visit(child, [...path, i]));
     if (node.type !== "object") return;
@@ -17,13 +17,7 @@ export function checkDuplicateKeys(doc: SourceDocument): Issue[] {
       if (key === undefined) continue;
       const name = String(key.value);
       if (seen.has(name)) {
-        issues.push({
-          code: "duplicate_key",
-          path: [...path, name],
-          message: `key "${name}" appears twice in this object; JSON keeps only the last`,
-          ...(doc.file === undefined ? {} : { file: doc.file }),
-          ...lineColumn(doc.text, property.offset),
-        });
+        issues.push(issue("duplicate_key", [...path, name], { key: name }, { ...(doc.file === undefined ? {} : { file: doc.file }), ...lineColumn(doc.text, property.offset) }));
       }
       seen.add(name);
       if (value) visit(value, [...path, name]);

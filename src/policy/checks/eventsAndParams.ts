@@ -1,6 +1,6 @@
-import type { Issue } from "../../_lib/issues.js";
-import { fromZodIssues } from "../../_lib/zodIssues.js";
-import { suggest } from "../../engine/checkReferences.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
+import { safeParseIssues } from "../../_lib/zodIssues.js";
+import { suggestion } from "../../engine/checkReferences.js";
 import type { RuleSet } from "../../engine/ruleSetSchema.js";
 import { EVENT_PARAMS, STAGE_EVENT_TYPES, type EventType } from "../format/eventSchemas.js";
 
@@ -8,23 +8,18 @@ import { EVENT_PARAMS, STAGE_EVENT_TYPES, type EventType } from "../format/event
  * Each rule fires an event its stage knows, with params of that event's shape: the
  * stages interpret only these, so anything else would be dropped from the decision.
  */
-export function checkEventsAndParams(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkEventsAndParams(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   const allowed: readonly string[] = STAGE_EVENT_TYPES[ruleSet.kind];
   ruleSet.rules.forEach((rule, i) => {
     const type = rule.event.type;
     if (!allowed.includes(type)) {
-      issues.push({
-        code: "unknown_event_type",
-        path: ["rules", i, "event", "type"],
-        message: `${/^[aeiou]/.test(ruleSet.kind) ? "an" : "a"} ${ruleSet.kind} rule set cannot fire "${type}"${suggest(type, allowed)}; it may fire ${allowed.map((t) => `"${t}"`).join(", ")}`,
-      });
+      issues.push(issue("unknown_event_type", ["rules", i, "event", "type"], { type, kind: ruleSet.kind, allowed, ...suggestion(type, allowed) }));
       return;
     }
-    const params = EVENT_PARAMS[type as EventType].safeParse(rule.event.params ?? {});
-    if (!params.success) {
-      issues.push(...fromZodIssues(params.error.issues, ["rules", i, "event", "params"]).map((x) => ({ ...x, code: "invalid_event_params" as const })));
-    }
+    const params = safeParseIssues(EVENT_PARAMS[type as EventType], rule.event.params ?? {}, ["rules", i, "event", "params"]);
+    // zod's complaints about the params' shape all say one thing to an author: not this event's params.
+    if (!params.success) issues.push(...params.issues.map((x) => ("zod" in (x.params as object) ? ({ ...x, code: "invalid_event_params" } as RawIssue) : x)));
   });
   return issues;
 }

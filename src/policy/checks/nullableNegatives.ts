@@ -1,4 +1,4 @@
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
 import { conditionRoots, walkConditions } from "../../engine/checkReferences.js";
 import type { RuleSet } from "../../engine/ruleSetSchema.js";
 import { FACTS, type FactName } from "../format/factCatalog.js";
@@ -9,18 +9,14 @@ import { kindsOf } from "./_valueKinds.js";
  * so the rule fires on absent data (P4). A warning, not an error: another rule may route
  * the null case first, which this check cannot see.
  */
-export function checkNullableNegatives(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkNullableNegatives(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   for (const { root, path } of conditionRoots(ruleSet)) {
     walkConditions(root, path, (node, at) => {
       if (!("fact" in node) || !Object.hasOwn(FACTS, node.fact)) return;
       if (node.operator !== "notEqual" && node.operator !== "notIn") return;
       if (!kindsOf(FACTS[node.fact as FactName].type).has("null") || node.value === null) return;
-      issues.push({
-        code: "negative_operator_on_nullable_fact",
-        path: [...at, "operator"],
-        message: `"${node.fact}" is null when its input is missing, and null passes ${node.operator}: the rule fires on absent data (P4); test the fact for null first or use a positive operator`,
-      });
+      issues.push(issue("negative_operator_on_nullable_fact", [...at, "operator"], { fact: node.fact, operator: node.operator }));
     });
   }
   return issues;

@@ -1,4 +1,4 @@
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
 import type { RuleSet, RuleSetKindT } from "../../engine/ruleSetSchema.js";
 import { FACTS, type FactName } from "../format/factCatalog.js";
 import { factReferences } from "./_factReferences.js";
@@ -17,16 +17,9 @@ const DECIDED_BEFORE: Readonly<Record<RuleSetKindT, ReadonlySet<string>>> = {
  * A stage reading a fact that a later stage decides (at that point still null, so the rule
  * would silently test nothing), or a once-per-case stage reading a fact of one order line.
  */
-export function checkStageFacts(ruleSet: RuleSet): Issue[] {
+export function checkStageFacts(ruleSet: RuleSet): RawIssue[] {
   const available = DECIDED_BEFORE[ruleSet.kind];
   return factReferences(ruleSet)
     .filter(({ fact }) => Object.hasOwn(FACTS, fact) && !available.has(FACTS[fact as FactName].stage))
-    .map(({ fact, path }) => ({
-      code: "fact_not_available",
-      path,
-      message:
-        FACTS[fact as FactName].stage === "line"
-          ? `fact "${fact}" describes one order line; only eligibility rules (run once per requested line) read line facts, and ${ruleSet.kind} runs once per case`
-          : `fact "${fact}" is decided by the ${FACTS[fact as FactName].stage} stage, which runs after ${ruleSet.kind}`,
-    }));
+    .map(({ fact, path }) => issue("fact_not_available", path, { fact, kind: ruleSet.kind, stage: FACTS[fact as FactName].stage }));
 }

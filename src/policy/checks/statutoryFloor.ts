@@ -1,5 +1,5 @@
 import type { EventParams, RemedyT } from "../format/eventSchemas.js";
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
 import { walkConditions } from "../../engine/checkReferences.js";
 import type { RuleSet } from "../../engine/ruleSetSchema.js";
 
@@ -33,21 +33,17 @@ export function statutoryWindows(statutory: readonly RuleSet[]): Map<RemedyT, St
  * statutory one, or a denial that starts inside the statutory window, misstates what the
  * customer is owed (consumer law makes such terms void: 消保法 art. 26, 实施条例 art. 18).
  */
-export function checkStatutoryFloor(ruleSet: RuleSet, floor: ReadonlyMap<RemedyT, StatutoryWindow>): Issue[] {
-  const issues: Issue[] = [];
+export function checkStatutoryFloor(ruleSet: RuleSet, floor: ReadonlyMap<RemedyT, StatutoryWindow>): RawIssue[] {
+  const issues: RawIssue[] = [];
   ruleSet.rules.forEach((rule, i) => {
     const params = rule.event.params ?? {};
     const remedy = params.remedy as RemedyT | undefined;
     const statutory = remedy === undefined ? undefined : floor.get(remedy);
     if (!statutory) return;
-    const weakens = `the statutory ${statutory.days}-day ${remedy} window (${statutory.rule}: ${statutory.citation})`;
+    const floorRef = { days: statutory.days, rule: statutory.rule, citation: statutory.citation };
     const window = params.window as { days?: number } | undefined;
     if (rule.event.type === "remedy.allowed" && window?.days !== undefined && window.days < statutory.days) {
-      issues.push({
-        code: "below_statutory_floor",
-        path: ["rules", i, "event", "params", "window", "days"],
-        message: `a ${window.days}-day ${remedy} window is below ${weakens}; a merchant may extend it, never shorten it`,
-      });
+      issues.push(issue("below_statutory_floor", ["rules", i, "event", "params", "window", "days"], { kind: "window", remedy: remedy!, days: window.days, floor: floorRef }));
     }
     if (rule.event.type === "remedy.denied") {
       walkConditions(rule.conditions, ["rules", i, "conditions"], (node, path) => {
@@ -55,11 +51,7 @@ export function checkStatutoryFloor(ruleSet: RuleSet, floor: ReadonlyMap<RemedyT
         const deniesFrom =
           node.operator === "greaterThan" ? node.value + 1 : node.operator === "greaterThanInclusive" ? node.value : undefined;
         if (deniesFrom !== undefined && deniesFrom <= statutory.days) {
-          issues.push({
-            code: "below_statutory_floor",
-            path: [...path, "value"],
-            message: `denying a ${remedy} from day ${deniesFrom} cuts into ${weakens}`,
-          });
+          issues.push(issue("below_statutory_floor", [...path, "value"], { kind: "denial", remedy: remedy!, fromDay: deniesFrom, floor: floorRef }));
         }
       });
     }

@@ -1,5 +1,5 @@
 import { FACTS, type FactName } from "../format/factCatalog.js";
-import type { Issue } from "../../_lib/issues.js";
+import { issue, type RawIssue, type TypeMismatchParams } from "../../_lib/issues.js";
 import { conditionRoots, walkConditions } from "../../engine/checkReferences.js";
 import type { FactConditionT, RuleSet } from "../../engine/ruleSetSchema.js";
 import { kindOf, kindsOf, type ValueKind } from "./_valueKinds.js";
@@ -9,19 +9,19 @@ import { kindOf, kindsOf, type ValueKind } from "./_valueKinds.js";
  * json-rules-engine compares "10" < "9" as strings, never equals two arrays (P5, P7), and
  * `in` on a string value is a substring test (P6).
  */
-export function checkTypes(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkTypes(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   for (const { root, path } of conditionRoots(ruleSet)) {
     walkConditions(root, path, (node, at) => {
       if (!("fact" in node) || !Object.hasOwn(FACTS, node.fact)) return;
       const problem = leafProblem(node);
-      if (problem) issues.push({ code: "type_mismatch", path: [...at, "value"], message: problem });
+      if (problem) issues.push(issue("type_mismatch", [...at, "value"], problem));
     });
   }
   return issues;
 }
 
-function leafProblem(node: FactConditionT): string | undefined {
+function leafProblem(node: FactConditionT): TypeMismatchParams | undefined {
   if (node.operator.includes(":") || node.path !== undefined) return undefined; // decorated or nested: types depend on data
   const fact = node.fact as FactName;
   const factKinds = kindsOf(FACTS[fact].type);
@@ -31,28 +31,29 @@ function leafProblem(node: FactConditionT): string | undefined {
   if (!valueKinds) return undefined;
   const show = isRef ? `fact "${(v as { fact: string }).fact}"` : JSON.stringify(v);
   const overlap = (a: Set<ValueKind>, b: Set<ValueKind>) => [...a].some((k) => b.has(k));
+  const as = (problem: TypeMismatchParams["problem"], value = show): TypeMismatchParams => ({ problem, operator: node.operator, fact, factType: FACTS[fact].type, value });
   switch (node.operator) {
     case "lessThan":
     case "lessThanInclusive":
     case "greaterThan":
     case "greaterThanInclusive":
-      if (!factKinds.has("number")) return `${node.operator} needs a number, but fact "${fact}" is ${FACTS[fact].type}`;
-      if (!valueKinds.has("number")) return `${node.operator} compares with ${show}, not a number (json-rules-engine would compare strings lexicographically)`;
+      if (!factKinds.has("number")) return as("fact_not_number");
+      if (!valueKinds.has("number")) return as("value_not_number");
       return undefined;
     case "equal":
     case "notEqual":
-      if (valueKinds.has("array")) return `${node.operator} with an array never matches: json-rules-engine compares with === (P7); use "in"`;
-      if (!overlap(factKinds, valueKinds)) return `fact "${fact}" is ${FACTS[fact].type}, so ${node.operator} ${show} can never match`;
+      if (valueKinds.has("array")) return as("array_equal");
+      if (!overlap(factKinds, valueKinds)) return as("never_equal");
       return undefined;
     case "in":
     case "notIn": {
-      if (!Array.isArray(v)) return isRef ? undefined : `${node.operator} needs an array value; on a string it tests substrings (P6)`;
+      if (!Array.isArray(v)) return isRef ? undefined : as("in_needs_array");
       const bad = v.find((x) => !factKinds.has(kindOf(x)));
-      return bad === undefined ? undefined : `fact "${fact}" is ${FACTS[fact].type}, so ${JSON.stringify(bad)} in the list can never match`;
+      return bad === undefined ? undefined : as("list_value_never", JSON.stringify(bad));
     }
     case "contains":
     case "doesNotContain":
-      if (!factKinds.has("array")) return `${node.operator} needs an array fact, but "${fact}" is ${FACTS[fact].type} (json-rules-engine is silently false on strings)`;
+      if (!factKinds.has("array")) return as("contains_needs_array");
       return undefined;
     default:
       return undefined;

@@ -1,5 +1,5 @@
-import type { Issue } from "../../_lib/issues.js";
-import { conditionRoots, suggest, walkConditions } from "../../engine/checkReferences.js";
+import { issue, type RawIssue } from "../../_lib/issues.js";
+import { conditionRoots, suggestion, walkConditions } from "../../engine/checkReferences.js";
 import type { RuleSet } from "../../engine/ruleSetSchema.js";
 import type { FactName } from "../format/factCatalog.js";
 import { FACT_VALUES } from "../format/factValues.js";
@@ -9,8 +9,8 @@ import { FACT_VALUES } from "../format/factValues.js";
  * tiers are "normal" and "vip". The rule can never fire (or, with notEqual, always fires),
  * which is never what its author meant.
  */
-export function checkUnknownValues(ruleSet: RuleSet): Issue[] {
-  const issues: Issue[] = [];
+export function checkUnknownValues(ruleSet: RuleSet): RawIssue[] {
+  const issues: RawIssue[] = [];
   for (const { root, path } of conditionRoots(ruleSet)) {
     walkConditions(root, path, (node, at) => {
       // A decorated operator or a path compares something other than the fact itself.
@@ -18,11 +18,7 @@ export function checkUnknownValues(ruleSet: RuleSet): Issue[] {
       const values = Object.hasOwn(FACT_VALUES, node.fact) ? FACT_VALUES[node.fact as FactName] : undefined;
       if (!values) return;
       const unknown = (v: unknown): v is string => typeof v === "string" && !values.includes(v);
-      const problem = (v: string, where: (string | number)[]): Issue => ({
-        code: "unknown_value",
-        path: where,
-        message: `"${node.fact}" is never ${JSON.stringify(v)}: its values are ${values.map((x) => `"${x}"`).join(", ")}${suggest(v, values)}`,
-      });
+      const problem = (v: string, where: (string | number)[]): RawIssue => issue("unknown_value", where, { fact: node.fact, value: v, values, ...suggestion(v, values) });
       if ((node.operator === "equal" || node.operator === "notEqual") && unknown(node.value)) {
         issues.push(problem(node.value, [...at, "value"]));
       }

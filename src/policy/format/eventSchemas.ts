@@ -30,7 +30,7 @@ const percent = z
   .number()
   .min(0)
   .max(100)
-  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "at most two decimals");
+  .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, { params: { code: "invalid_input", rule: "at_most_two_decimals" } });
 const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 export const COMPENSATION_KINDS = ["coupon", "partial_refund", "refund", "voucher", "shipping", "points", "gift"] as const;
@@ -92,7 +92,7 @@ export const EVENT_PARAMS = {
       citation: Message.optional(),
     })
     .refine((p) => (p.fixed !== undefined) !== (p.percent !== undefined && p.of !== undefined), {
-      message: 'give either "fixed" (fen) or both "percent" and "of"',
+      params: { code: "invalid_input", rule: "fixed_or_percent" },
     }),
 } as const;
 

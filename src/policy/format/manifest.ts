@@ -24,6 +24,6 @@ export const PolicyManifestSchema = z
         }),
       ),
   })
-  .refine((m) => m.layers.length > 0 || m.extends === "default", { message: "a policy needs at least one layer (or \"extends\": \"default\")", path: ["layers"] })
+  .refine((m) => m.layers.length > 0 || m.extends === "default", { params: { code: "invalid_input", rule: "policy_needs_layer" }, path: ["layers"] })
   .meta({ id: "PolicyManifest" });
 export type PolicyManifest = z.infer<typeof PolicyManifestSchema>;

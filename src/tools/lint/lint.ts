@@ -1,8 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { SEVERITY, withSeverity, type Issue, type Severity } from "../../_lib/issues.js";
+import { finalizeIssues } from "../../_lib/issueMessages.js";
+import { issue, type Issue, type Lang, type RawIssue } from "../../_lib/issues.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../../_lib/sourcePositions.js";
-import { fromZodIssues } from "../../_lib/zodIssues.js";
+import { safeParseIssues } from "../../_lib/zodIssues.js";
 import { checkPolicy } from "../../policy/checkPolicy.js";
 import { checkDuplicateKeys } from "../../policy/checks/duplicateKeys.js";
 import { checkPolicyFolder } from "../../policy/loadPolicy.js";
@@ -11,7 +12,8 @@ import { loneFilePolicyInput } from "./loneFile.js";
 
 export interface LintReport {
   readonly files: readonly string[];
-  readonly issues: readonly (Issue & { readonly severity: Severity })[];
+  /** Every issue, each with its severity and its message in the language asked for. */
+  readonly issues: readonly Issue[];
   readonly errorCount: number;
   readonly warningCount: number;
 }
@@ -22,9 +24,9 @@ export interface LintReport {
  * table or calendar is checked in the bundled policy (see loneFilePolicyInput); a fixture
  * against its schema.
  */
-export function lintPaths(paths: readonly string[]): LintReport {
+export function lintPaths(paths: readonly string[], options: { readonly lang?: Lang } = {}): LintReport {
   const files: string[] = [];
-  const issues: Issue[] = [];
+  const issues: RawIssue[] = [];
   const lintFolder = (dir: string) => {
     const folder = checkPolicyFolder(dir);
     files.push(...folder.files);
@@ -33,7 +35,7 @@ export function lintPaths(paths: readonly string[]): LintReport {
 
   for (const path of paths) {
     if (!existsSync(path)) {
-      issues.push({ code: "io_error", path: [], file: path, message: `no such file or folder: ${path}` });
+      issues.push(issue("io_error", [], { file: path, reason: "not_found" }, { file: path }));
       continue;
     }
     const isDir = statSync(path).isDirectory();
@@ -52,22 +54,22 @@ export function lintPaths(paths: readonly string[]): LintReport {
       issues.push(...lintLoneFile(parseSourceDocument(readFileSync(file, "utf8"), file)));
     }
   }
-  const withSeverities = issues.map(withSeverity);
+  const finalized = finalizeIssues(issues, options.lang);
   return {
     files,
-    issues: withSeverities,
-    errorCount: withSeverities.filter((i) => SEVERITY[i.code] === "error").length,
-    warningCount: withSeverities.filter((i) => SEVERITY[i.code] === "warning").length,
+    issues: finalized,
+    errorCount: finalized.filter((i) => i.severity === "error").length,
+    warningCount: finalized.filter((i) => i.severity === "warning").length,
   };
 }
 
 /** A file outside any policy folder: checked in the bundled policy, or as a fixture. */
-export function lintLoneFile(doc: SourceDocument): Issue[] {
+export function lintLoneFile(doc: SourceDocument): RawIssue[] {
   const input = loneFilePolicyInput(doc);
   if (input) return [...checkPolicy(input).issues];
   if (doc.syntaxIssues.length > 0) return doc.syntaxIssues;
-  const fixture = FixtureSchema.safeParse(doc.value);
-  return [...checkDuplicateKeys(doc), ...(fixture.success ? [] : locateIssues(doc, fromZodIssues(fixture.error.issues)))];
+  const fixture = safeParseIssues(FixtureSchema, doc.value);
+  return [...checkDuplicateKeys(doc), ...(fixture.success ? [] : locateIssues(doc, fixture.issues))];
 }
 
 function jsonFilesUnder(dir: string): string[] {

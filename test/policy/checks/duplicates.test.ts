@@ -11,7 +11,7 @@ describe("duplicate layers and rule-set ids", () => {
 
   it("flags a rule-set id an earlier layer uses, naming that layer", () => {
     expect(checkRuleSetIdUnused("shop", new Map([["shop", "merchant"]]))).toEqual([
-      expect.objectContaining({ code: "duplicate_rule_set", path: ["id"], message: expect.stringContaining('layer "merchant"') }),
+      { code: "duplicate_rule_set", path: ["id"], params: { id: "shop", layer: "merchant" } },
     ]);
     expect(checkRuleSetIdUnused("shop", new Map([["other", "merchant"]]))).toEqual([]);
   });

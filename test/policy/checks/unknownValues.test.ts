@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { messageOf } from "../../../src/_lib/issueMessages.js";
 import { describe, expect, it } from "vitest";
 import { safeParseRuleSet } from "../../../src/engine/parseRuleSet.js";
 import type { RuleSet } from "../../../src/engine/ruleSetSchema.js";
@@ -11,16 +12,17 @@ const withLeaf = (leaf: Record<string, unknown>): RuleSet => {
     id: "t", version: "1", kind: "compensation", effective: { from: "2026-01-01" },
     rules: [{ name: "r", conditions: { all: [leaf] }, event: { type: "review.required", params: { code: "c", message: { "zh-CN": "x", en: "x" } } } }],
   });
-  if (!parsed.success) throw new Error(JSON.stringify(parsed.issues));
+  if (!parsed.success) throw new Error(JSON.stringify(parsed.error.issues));
   return parsed.data;
 };
 const at = ["rules", 0, "conditions", "all", 0, "value"];
 
 describe("unknown_value: a string fact compared with a value it never takes", () => {
   it('flags customerTier equal "VIP" at the value, suggesting "vip"', () => {
-    expect(checkUnknownValues(withLeaf({ fact: "customerTier", operator: "equal", value: "VIP" }))).toEqual([
-      { code: "unknown_value", path: at, message: '"customerTier" is never "VIP": its values are "normal", "vip"; did you mean "vip"?' },
-    ]);
+    const found = checkUnknownValues(withLeaf({ fact: "customerTier", operator: "equal", value: "VIP" }));
+    expect(found).toEqual([{ code: "unknown_value", path: at, params: { fact: "customerTier", value: "VIP", values: ["normal", "vip"], suggestion: "vip" } }]);
+    expect(messageOf(found[0]!, "en")).toBe('"customerTier" is never "VIP": its values are "normal", "vip"; did you mean "vip"?');
+    expect(messageOf(found[0]!, "zh-CN")).toBe('"customerTier" 不会是 "VIP"：可能的值为 "normal", "vip"；是否想写 "vip"？');
   });
 
   it("flags notEqual too: it would always hold", () => {

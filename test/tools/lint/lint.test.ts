@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lintPaths } from "../../../src/tools/lint/lint.js";
 
-const at = (file: string) => lintPaths([`test/tools/lint/broken/${file}`]).issues;
+const at = (file: string) => lintPaths([`test/tools/lint/broken/${file}`], { lang: "en" }).issues;
 
 describe("aftersales lint", () => {
   it("finds nothing wrong in the bundled policy", () => {
@@ -21,7 +21,7 @@ describe("aftersales lint", () => {
   });
 
   it("warns (without failing) about a rule shadowed by a broader one: the decision is the same", () => {
-    const report = lintPaths(["test/tools/lint/broken/shadowed-rule.json"]);
+    const report = lintPaths(["test/tools/lint/broken/shadowed-rule.json"], { lang: "en" });
     expect(report.errorCount).toBe(0);
     expect(report.issues).toEqual([expect.objectContaining({ code: "shadowed_rule", severity: "warning", line: 33, column: 7, message: expect.stringContaining('rule "narrow" is shadowed by "broad"') })]);
   });
@@ -82,7 +82,7 @@ describe("aftersales lint on mixed folders", () => {
 describe("aftersales lint --format github", () => {
   it("prints GitHub annotations with file, line and column", async () => {
     const { runCli } = await import("../../cli/run.js");
-    const { code, stdout } = await runCli("lint", "test/tools/lint/broken/dead-rule.json", "--format", "github");
+    const { code, stdout } = await runCli("lint", "test/tools/lint/broken/dead-rule.json", "--format", "github", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toBe('::error file=test/tools/lint/broken/dead-rule.json,line=18,col=11,title=dead_rule::rules[0].conditions.all[1]: rule "never" can never fire: daysSinceDelivery lessThanInclusive 7 and daysSinceDelivery greaterThan 15 cannot both hold\n');
   });

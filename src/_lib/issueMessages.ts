@@ -1,0 +1,163 @@
+import { DEFAULT_LANG, SEVERITY, type Issue, type IssueCode, type IssueParams, type Lang, type RawIssue } from "./issues.js";
+import { zodMessage } from "./zodIssueDetail.js";
+
+type Catalog = { readonly [C in IssueCode]: (p: IssueParams[C], lang: Lang) => string };
+
+const q = (s: unknown) => `"${String(s)}"`;
+const list = (xs: readonly unknown[]) => xs.map(q).join(", ");
+const didYouMean = (s: string | undefined, lang: Lang) => (s === undefined ? "" : lang === "en" ? `; did you mean "${s}"?` : `；是否想写 "${s}"？`);
+const en = (lang: Lang) => lang === "en";
+
+const TYPE_MISMATCH: Record<IssueParams["type_mismatch"]["problem"], (p: IssueParams["type_mismatch"], lang: Lang) => string> = {
+  fact_not_number: (p, l) => (en(l) ? `${p.operator} needs a number, but fact "${p.fact}" is ${p.factType}` : `${p.operator} 需要数值，但事实 "${p.fact}" 的类型是 ${p.factType}`),
+  value_not_number: (p, l) =>
+    en(l) ? `${p.operator} on "${p.fact}" compares with ${p.value}, not a number (json-rules-engine would compare strings lexicographically)` : `"${p.fact}" 的 ${p.operator} 比较值 ${p.value} 不是数值（json-rules-engine 会按字符串逐字比较）`,
+  array_equal: (p, l) => (en(l) ? `${p.operator} on "${p.fact}" with an array never matches: json-rules-engine compares with === (P7); use "in"` : `"${p.fact}" 的 ${p.operator} 与数组比较永不成立：json-rules-engine 用 === 比较（P7）；请用 "in"`),
+  never_equal: (p, l) => (en(l) ? `fact "${p.fact}" is ${p.factType}, so ${p.operator} ${p.value} can never match` : `事实 "${p.fact}" 的类型是 ${p.factType}，${p.operator} ${p.value} 永不成立`),
+  in_needs_array: (p, l) => (en(l) ? `${p.operator} on "${p.fact}" needs an array value; on a string it tests substrings (P6)` : `"${p.fact}" 的 ${p.operator} 需要数组值；用在字符串上是子串判断（P6）`),
+  list_value_never: (p, l) => (en(l) ? `fact "${p.fact}" is ${p.factType}, so ${p.value} in the list can never match` : `事实 "${p.fact}" 的类型是 ${p.factType}，列表中的 ${p.value} 永不匹配`),
+  contains_needs_array: (p, l) =>
+    en(l) ? `${p.operator} needs an array fact, but "${p.fact}" is ${p.factType} (json-rules-engine is silently false on strings)` : `${p.operator} 需要数组事实，但 "${p.fact}" 的类型是 ${p.factType}（json-rules-engine 对字符串静默返回 false）`,
+};
+
+const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
+  switch (p.rule) {
+    case "datetime_with_offset": return en(l) ? "an ISO-8601 date-time with an explicit offset, e.g. 2026-03-01T23:50:00+08:00" : "须为带时区偏移的 ISO-8601 时间，例如 2026-03-01T23:50:00+08:00";
+    case "identifier": return en(l) ? "a name is a letter or _ followed by letters, digits or _" : "名称须以字母或 _ 开头，后接字母、数字或 _";
+    case "snake_case_key": return en(l) ? "category keys are lower_snake_case" : "品类键须为小写下划线格式（lower_snake_case）";
+    case "at_most_two_decimals": return en(l) ? "at most two decimals" : "最多两位小数";
+    case "fixed_or_percent": return en(l) ? 'give either "fixed" (fen) or both "percent" and "of"' : '请给出 "fixed"（分），或同时给出 "percent" 与 "of"';
+    case "policy_needs_layer": return en(l) ? 'a policy needs at least one layer (or "extends": "default")' : '策略至少需要一个层（或写 "extends": "default"）';
+    case "other": return p.detail;
+  }
+};
+
+const INCONSISTENT = (p: IssueParams["inconsistent_case"], l: Lang): string => {
+  switch (p.rule) {
+    case "duplicate_line": return en(l) ? `duplicate order line "${p.line}"` : `订单行 "${p.line}" 重复`;
+    case "items_total_too_large": return en(l) ? `the items total more than ${p.max} fen (¥1,000,000,000)` : `商品合计超过 ${p.max} 分（¥1,000,000,000）`;
+    case "paid_mismatch":
+      return en(l)
+        ? `the lines' paidAmount (${p.lines} fen) plus shippingFee (${p.shipping} fen) is ${p.exceeds ? "more than" : "not"} the order's paidAmount (${p.paid} fen)`
+        : `各行 paidAmount（${p.lines} 分）加运费 shippingFee（${p.shipping} 分）${p.exceeds ? "超过" : "不等于"}订单实付 paidAmount（${p.paid} 分）`;
+    case "delivered_before_placed": return en(l) ? "deliveredAt is before placedAt" : "签收时间 deliveredAt 早于下单时间 placedAt";
+    case "parcels_give_times": return en(l) ? `an order with parcels gives each parcel's ${p.field} instead` : `有包裹的订单请在每个包裹上给出 ${p.field}`;
+    case "duplicate_parcel": return en(l) ? `duplicate parcel "${p.parcel}"` : `包裹 "${p.parcel}" 重复`;
+    case "unknown_line": return en(l) ? `"${p.line}" is not a line of the order` : `"${p.line}" 不是该订单的订单行`;
+    case "over_shipped": return en(l) ? `the parcels carry ${p.units} units of line "${p.line}", which has ${p.quantity}` : `包裹共装 ${p.units} 件订单行 "${p.line}"，该行只有 ${p.quantity} 件`;
+    case "line_requested_twice": return en(l) ? `line "${p.line}" is requested twice` : `订单行 "${p.line}" 被申请了两次`;
+    case "over_requested":
+      return p.parcel === undefined
+        ? en(l) ? `${p.units} units requested of line "${p.line}", which has ${p.quantity}` : `申请订单行 "${p.line}" ${p.units} 件，该行只有 ${p.quantity} 件`
+        : en(l) ? `${p.units} units requested of line "${p.line}" from parcel "${p.parcel}", which carries ${p.quantity}` : `从包裹 "${p.parcel}" 申请订单行 "${p.line}" ${p.units} 件，该包裹只装 ${p.quantity} 件`;
+    case "parcel_lacks_line": return en(l) ? `no parcel "${p.parcel}" carries line "${p.line}"` : `没有装有订单行 "${p.line}" 的包裹 "${p.parcel}"`;
+  }
+};
+
+const UNSUPPORTED_PATH = (p: IssueParams["unsupported_path"], l: Lang): string => {
+  switch (p.reason) {
+    case "no_dollar": return en(l) ? `path must start with "$" (got ${JSON.stringify(p.path)})` : `path 必须以 "$" 开头（实际为 ${JSON.stringify(p.path)}）`;
+    case "unsupported_step":
+      return en(l)
+        ? `unsupported JSONPath at character ${p.at} of ${JSON.stringify(p.path)}: only ".name" and "[index]" steps are allowed (no filters, wildcards, recursion or quoted keys)`
+        : `${JSON.stringify(p.path)} 第 ${p.at} 个字符处的 JSONPath 不受支持：只允许 ".name" 与 "[index]"（不支持过滤、通配、递归或带引号的键）`;
+    case "reserved_step": return en(l) ? `path step "${p.step}" is reserved` : `path 中的 "${p.step}" 是保留名`;
+    case "whole_fact": return en(l) ? `path "$" selects the whole fact; omit "path" instead` : `path "$" 选中整个事实；请直接省略 "path"`;
+  }
+};
+
+const FLOOR = (p: IssueParams["below_statutory_floor"], l: Lang): string => {
+  const floor = en(l)
+    ? `the statutory ${p.floor.days}-day ${p.remedy} window (${p.floor.rule}: ${p.floor.citation})`
+    : `法定 ${p.floor.days} 天 ${p.remedy} 期限（${p.floor.rule}：${p.floor.citation}）`;
+  if (p.kind === "window") return en(l) ? `a ${p.days}-day ${p.remedy} window is below ${floor}; a merchant may extend it, never shorten it` : `${p.days} 天的 ${p.remedy} 期限低于${floor}；商家只能延长，不能缩短`;
+  return en(l) ? `denying a ${p.remedy} from day ${p.fromDay} cuts into ${floor}` : `自第 ${p.fromDay} 天起拒绝 ${p.remedy}，侵入了${floor}`;
+};
+
+// Where zod's own words would say less than ours: date-times need an offset; names are identifiers.
+const IDENTIFIER_PATTERN = String(/^[A-Za-z_][A-Za-z0-9_]*$/);
+const SNAKE_CASE_PATTERN = String(/^[a-z][a-z0-9_]*$/);
+const zod = (p: Parameters<typeof zodMessage>[0], l: Lang) => {
+  if (p.zod.code === "invalid_format" && p.zod.format === "datetime") return INVALID_INPUT({ rule: "datetime_with_offset" }, l);
+  if (p.zod.code === "invalid_format" && p.zod.format === "regex" && String(p.zod.pattern) === IDENTIFIER_PATTERN) return INVALID_INPUT({ rule: "identifier" }, l);
+  if (p.zod.code === "invalid_format" && p.zod.format === "regex" && String(p.zod.pattern) === SNAKE_CASE_PATTERN) return INVALID_INPUT({ rule: "snake_case_key" }, l);
+  return zodMessage(p, l);
+};
+
+const MESSAGES: Catalog = {
+  invalid_json: (p, l) => (en(l) ? `invalid JSON: ${p.error}` : `JSON 语法错误：${p.error}`),
+  too_large: (p, l) => {
+    if (p.limit === "values") return en(l) ? `more than ${p.max} values in one document` : `单个文档中的值超过 ${p.max} 个`;
+    if (p.limit === "depth") return en(l) ? `nested deeper than ${p.max} levels` : `嵌套超过 ${p.max} 层`;
+    const noun = { items: ["items", "个订单行"], parcels: ["parcels", "个包裹"], request_lines: ["request lines", "个申请行"] }[p.limit];
+    return en(l) ? `at most ${p.max} ${noun[0]} (got ${p.got})` : `最多 ${p.max} ${noun[1]}（实际 ${p.got}）`;
+  },
+  duplicate_key: (p, l) => (en(l) ? `key "${p.key}" appears twice in this object; JSON keeps only the last` : `键 "${p.key}" 在此对象中出现两次；JSON 只保留最后一个`),
+  io_error: (p, l) =>
+    p.reason === "not_found" ? (en(l) ? `no such file or folder: ${p.file}` : `文件或文件夹不存在：${p.file}`) : en(l) ? `cannot read ${p.file}: ${p.error ?? ""}` : `无法读取 ${p.file}：${p.error ?? ""}`,
+  invalid_type: zod,
+  invalid_value: zod,
+  invalid_format: zod,
+  too_big: zod,
+  too_small: zod,
+  not_multiple_of: zod,
+  unrecognized_keys: zod,
+  invalid_union: zod,
+  invalid_key: zod,
+  invalid_element: zod,
+  invalid_event_params: zod,
+  invalid_input: INVALID_INPUT,
+  inconsistent_case: INCONSISTENT,
+  unknown_operator: (p, l) => (en(l) ? `unknown operator ${q(p.operator)}` : `未知运算符 ${q(p.operator)}`) + didYouMean(p.suggestion, l),
+  unknown_condition: (p, l) => (en(l) ? `no shared condition named "${p.condition}" in this rule set's "conditions"` : `本规则集的 "conditions" 中没有名为 "${p.condition}" 的共享条件`),
+  condition_cycle: (p, l) => (en(l) ? `shared conditions reference each other in a cycle: ${p.cycle.join(" → ")}` : `共享条件循环引用：${p.cycle.join(" → ")}`),
+  duplicate_rule_name: (p, l) => (en(l) ? `duplicate rule name "${p.name}" (first used by rules[${p.first}])` : `规则名 "${p.name}" 重复（首次用于 rules[${p.first}]）`),
+  unsupported_path: UNSUPPORTED_PATH,
+  reserved_name: (_p, l) => (en(l) ? "this name reaches object prototypes and is reserved" : "此名称会触及对象原型，为保留名"),
+  reserved_event_type: (p, l) => (en(l) ? `event types ${p.reserved.join(", ")} are reserved by json-rules-engine's emitter` : `事件类型 ${p.reserved.join("、")} 被 json-rules-engine 的事件发射器保留`),
+  unknown_event_type: (p, l) =>
+    en(l)
+      ? `${/^[aeiou]/.test(p.kind) ? "an" : "a"} ${p.kind} rule set cannot fire "${p.type}"${didYouMean(p.suggestion, l)}; it may fire ${list(p.allowed)}`
+      : `${p.kind} 规则集不能触发 "${p.type}"${didYouMean(p.suggestion, l)}；可触发：${list(p.allowed)}`,
+  unknown_fact: (p, l) => (en(l) ? `unknown fact "${p.fact}"${didYouMean(p.suggestion, l)} (the documented facts: docs/rule-format.md)` : `未知事实 "${p.fact}"${didYouMean(p.suggestion, l)}（事实清单见 docs/rule-format.md）`),
+  fact_not_available: (p, l) =>
+    p.stage === "line"
+      ? en(l) ? `fact "${p.fact}" describes one order line; only eligibility rules (run once per requested line) read line facts, and ${p.kind} runs once per case` : `事实 "${p.fact}" 描述单个订单行；只有逐行运行的 eligibility 规则能读取，而 ${p.kind} 每个案件只运行一次`
+      : en(l) ? `fact "${p.fact}" is decided by the ${p.stage} stage, which runs after ${p.kind}` : `事实 "${p.fact}" 由 ${p.stage} 阶段得出，该阶段在 ${p.kind} 之后运行`,
+  type_mismatch: (p, l) => TYPE_MISMATCH[p.problem](p, l),
+  unknown_value: (p, l) =>
+    (en(l) ? `"${p.fact}" is never ${JSON.stringify(p.value)}: its values are ${list(p.values)}` : `"${p.fact}" 不会是 ${JSON.stringify(p.value)}：可能的值为 ${list(p.values)}`) + didYouMean(p.suggestion, l),
+  dead_rule: (p, l) => (en(l) ? `rule "${p.rule}" can never fire: ${p.a} and ${p.b} cannot both hold` : `规则 "${p.rule}" 永远不会触发：${p.a} 与 ${p.b} 不可能同时成立`),
+  shadowed_rule: (p, l) =>
+    en(l)
+      ? `rule "${p.rule}" is shadowed by "${p.by}": same event, at least the same priority, and its conditions are a subset, so "${p.rule}" never adds anything`
+      : `规则 "${p.rule}" 被 "${p.by}" 遮蔽：事件相同、优先级不低且条件是其子集，"${p.rule}" 不会带来任何变化`,
+  negative_operator_on_nullable_fact: (p, l) =>
+    en(l)
+      ? `"${p.fact}" is null when its input is missing, and null passes ${p.operator}: the rule fires on absent data (P4); test the fact for null first or use a positive operator`
+      : `输入缺失时 "${p.fact}" 为 null，而 null 能通过 ${p.operator}：规则会在数据缺失时触发（P4）；请先判断是否为 null，或改用肯定式运算符`,
+  undefined_fact: (p, l) => (en(l) ? `Undefined fact: ${p.fact}` : `未定义的事实：${p.fact}`),
+  operator_error: (p, l) =>
+    p.operator === undefined
+      ? en(l) ? `json-rules-engine failed: ${p.error}` : `json-rules-engine 出错：${p.error}`
+      : en(l) ? `Operator "${p.operator}" failed in rule "${p.rule}" on fact "${p.fact}": ${p.error}` : `规则 "${p.rule}" 中运算符 "${p.operator}" 对事实 "${p.fact}" 出错：${p.error}`,
+  duplicate_layer: (p, l) =>
+    en(l) ? `a layer named "${p.name}" comes earlier in this policy (one that extends "default" starts with the bundled layers)` : `本策略前面已有名为 "${p.name}" 的层（extends "default" 的策略以内置层开头）`,
+  duplicate_rule_set: (p, l) => (en(l) ? `rule set id "${p.id}" is used twice in this policy (first in layer "${p.layer}")` : `规则集 id "${p.id}" 在本策略中出现两次（首次在层 "${p.layer}"）`),
+  below_statutory_floor: FLOOR,
+  missing_rule_set: (p, l) => {
+    if (p.what === "sanbao_table") return en(l) ? 'name a 三包 table file in "sanbaoTable", or use "extends": "default"' : '请在 "sanbaoTable" 中指定三包目录文件，或使用 "extends": "default"';
+    if (p.what === "rest_day_calendar") return en(l) ? `the rest-day calendar "${p.name ?? ""}" could not be loaded` : `无法加载休息日日历 "${p.name ?? ""}"`;
+    return en(l) ? `no rule set ${q(p.name)}` : `没有规则集 ${q(p.name)}`;
+  },
+};
+
+/** The message of a raw issue, in the language asked for. */
+export function messageOf(issue: RawIssue, lang: Lang): string {
+  return (MESSAGES[issue.code] as (p: unknown, l: Lang) => string)(issue.params, lang);
+}
+
+/** Raw issues as the caller gets them: each with its severity and its message in `lang`. */
+export function finalizeIssues(issues: readonly RawIssue[], lang: Lang = DEFAULT_LANG): Issue[] {
+  return issues.map((i) => ({ ...i, severity: SEVERITY[i.code], message: messageOf(i, lang) }) as Issue);
+}
