@@ -47,7 +47,7 @@ describe("a generated source that does not compile", () => {
   const corrupt = (source: string) => source.replace(/\n};$/, "\n");
 
   it("is detected when loading it, with the SyntaxError as the reason", () => {
-    const emitted = emitEvaluatorSource(parsed(), parsed().rules, defaultOperatorRegistry(), ["days", "order"]);
+    const emitted = emitEvaluatorSource(parsed(), parsed().rules, defaultOperatorRegistry(), { requiredFacts: ["days", "order"] });
     expect("run" in loadGeneratedEvaluator(emitted, [])).toBe(true);
     const broken = { ...emitted, source: corrupt(emitted.source) };
     expect(broken.source).not.toBe(emitted.source);
