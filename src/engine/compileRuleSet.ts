@@ -29,6 +29,8 @@ export interface CompileOptions {
   readonly leavesPerFunction?: number;
   /** Index rules by an equality key when at least this many share one fact (default 16; Infinity: never). */
   readonly indexMinRules?: number;
+  /** Rules of one shape that share a loop over a table of their literals (default 8; Infinity: never). */
+  readonly templateMinRules?: number;
 }
 
 export interface RunOptions {
@@ -134,7 +136,12 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     options.codegen === false
       ? { fallbackReason: "codegen: false" }
       : generatedEvaluators(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options);
-  const { run: fast, record: recorder, layout } = generated;
+  const fast = generated.run;
+  // The recorder is generated when a traced run first needs it: a service deciding with
+  // the trace off never pays for it.
+  let recorder: { record: GeneratedRecord; layout: RecordLayout } | undefined;
+  const recorderOf = () =>
+    (recorder ??= generatedRecorder(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options));
 
   // The generated code stops on a missing fact (null) or a throwing operator without
   // saying where; the traced closures, which evaluate the same conditions, then raise
@@ -144,18 +151,19 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     throw new Error(`aftersales-policy bug: the generated evaluator of rule set "${ruleSet.id}" stopped where the traced closures did not`, stop === null ? undefined : { cause: stop });
   };
   const record = (input: Facts): RecordedRun => {
-    if (recorder === undefined) {
+    if (fast === undefined) {
       const eager = runTraced(input);
       return new EagerRun(eager.events, eager.trace);
     }
-    const values: unknown[] = new Array(layout!.slots);
+    const { record: recordRun, layout } = recorderOf();
+    const values: unknown[] = new Array(layout.slots);
     let events: FiredEvent[] | null;
     try {
-      events = recorder(input, values);
+      events = recordRun(input, values);
     } catch (error) {
       return explainStop(input, error);
     }
-    return events === null ? explainStop(input, null) : new Recording(events, layout!, ruleInfos, values);
+    return events === null ? explainStop(input, null) : new Recording(events, layout, ruleInfos, values);
   };
   const index = generated.index;
   return {
@@ -215,8 +223,6 @@ const NO_TRACE: readonly RuleTrace[] = Object.freeze([]);
 
 interface GeneratedEvaluators {
   readonly run?: GeneratedRun;
-  readonly record?: GeneratedRecord;
-  readonly layout?: RecordLayout;
   readonly source?: string;
   readonly fallbackReason?: string;
   readonly index?: CompiledRuleSet["index"];
@@ -235,10 +241,29 @@ function generatedEvaluators(
     requiredFacts,
     leavesPerFunction: options.leavesPerFunction,
     indexMinRules: options.indexMinRules,
+    templateMinRules: options.templateMinRules,
   });
   const loaded = loadGeneratedEvaluator(emitted, firedEvents);
   if (!("run" in loaded)) return { source: emitted.source, fallbackReason: `the generated source did not load: ${loaded.reason}` };
   const ix = emitted.index;
   const index = ix === undefined ? undefined : { fact: ix.fact, ...(ix.path === undefined ? {} : { path: ix.path }), rules: ix.keyed.size, keys: ix.buckets.size };
-  return { run: loaded.run, record: loaded.record, layout: emitted.layout, source: emitted.source, ...(index ? { index } : {}) };
+  return { run: loaded.run, source: emitted.source, ...(index ? { index } : {}) };
+}
+
+/**
+ * The recording evaluator. The trace-free source loaded, so this one loads too (same
+ * emitter, same environment): if it does not, that is a bug, said loudly.
+ */
+function generatedRecorder(
+  ruleSet: RuleSet,
+  orderedRules: readonly RuleT[],
+  operators: OperatorRegistry,
+  requiredFacts: readonly string[] | undefined,
+  firedEvents: readonly FiredEvent[],
+  options: CompileOptions,
+): { record: GeneratedRecord; layout: RecordLayout } {
+  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, { requiredFacts, leavesPerFunction: options.leavesPerFunction, recorder: true });
+  const loaded = loadGeneratedEvaluator(emitted, firedEvents);
+  if (!("run" in loaded)) throw new Error(`aftersales-policy bug: the recording evaluator of rule set "${ruleSet.id}" did not load: ${loaded.reason}`);
+  return { record: loaded.run, layout: emitted.layout! };
 }

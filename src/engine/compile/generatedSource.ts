@@ -16,8 +16,8 @@ import { soleRootChild } from "./soleRootChild.js";
  * the schema restricts to identifiers (`[A-Za-z_][A-Za-z0-9_]*`, prototype keys refused).
  * Operators, literals and paths are passed in as the `bindings`, by index.
  *
- * The source is the body of a factory taking `GENERATED_PARAMETERS`; it returns two
- * functions, each giving the events of the rules that fired, in evaluation order, or `null`
+ * The source is the body of a factory taking `GENERATED_PARAMETERS`; it returns one of two
+ * functions (`recorder` says which), each giving the events of the rules that fired, in evaluation order, or `null`
  * when a required fact is missing, and each may throw where an operator throws:
  *
  * - `run(f)`, the trace-free path: short-circuits, and with an equality index (see
@@ -34,8 +34,8 @@ import { soleRootChild } from "./soleRootChild.js";
 export interface GeneratedSource {
   readonly source: string;
   readonly bindings: GeneratedBindings;
-  /** Where `record` stores each leaf's values. */
-  readonly layout: RecordLayout;
+  /** Where `record` stores each leaf's values (the recorder's source only). */
+  readonly layout: RecordLayout | undefined;
   /** The equality index `run` dispatches on, if the rule set has one worth building. */
   readonly index: EqualityIndex | undefined;
 }
@@ -56,10 +56,17 @@ export interface EmitOptions {
   readonly leavesPerFunction?: number | undefined;
   /** Build an equality index when at least this many rules are keyed on one fact (default 16). */
   readonly indexMinRules?: number | undefined;
+  /** Rules of one shape that share a loop over a table of their literals (default 8; Infinity: never). */
+  readonly templateMinRules?: number | undefined;
+  /** Emit `record` instead of `run` (built when a traced run first needs it). */
+  readonly recorder?: boolean | undefined;
 }
 
 /** The factory's parameter names, in order: bindings, `readFactPath`, `Object.hasOwn`, fired events. */
 export const GENERATED_PARAMETERS = ["ops", "ks", "ps", "rp", "hasOwn", "fe"] as const;
+
+/** Rules of one shape needed before they share a loop over a table (see ruleShapes). */
+export const DEFAULT_TEMPLATE_MIN_RULES = 8;
 
 /** Small enough for V8 to optimise each function, large enough that calls between them are rare. */
 export const DEFAULT_LEAVES_PER_FUNCTION = 120;
@@ -75,6 +82,8 @@ interface Emitter {
   temps: number;
   /** Helper functions declared in the factory. */
   readonly declarations: string[];
+  /** While emitting a shape's loop: where each literal of the representative rule is read from the table row. */
+  template?: Map<FactConditionT, string> | undefined;
 }
 
 /**
@@ -100,60 +109,80 @@ export function emitEvaluatorSource(
       : undefined;
   const leaves = orderedRules.map((rule) => leafCount(rule.conditions, ruleSet));
   const all = orderedRules.map((_, i) => i);
+  const header = ['"use strict";', `// ${GENERATED_PARAMETERS.join(", ")}: operators, literal values, path steps, readFactPath, Object.hasOwn, fired events`];
+  const bindings = { operators: em.operators, constants: em.constants, paths: em.paths };
+
+  if (options.recorder === true) {
+    // record(f, r): every rule, every leaf, in the traced closures' order.
+    const layout = recordLayout(ruleSet, orderedRules);
+    const body = [
+      "const fired = [];",
+      ...ruleList(all, leaves, perFunction, em, "r", "f, r, fired", (i) => recordRule(layout.rules[i]!, i, em), orderedRules),
+      "return fired;",
+    ];
+    const source = [...header, ...em.declarations, `return ${functionSource("record", "f, r", em.temps, missing ? [missing, ...body] : body)};`].join("\n");
+    return { source, bindings, layout, index: undefined };
+  }
 
   // run(f): the index, if any, narrows the keyed rules to one bucket; the rest run in order.
   const index = equalityIndex(orderedRules, registry, (node) => mayThrow(node, em), options.indexMinRules);
-  const runBody: string[] = [];
-  if (index === undefined) {
-    runBody.push("const fired = [];", ...ruleList(all, leaves, perFunction, em, "c", "f, fired", (i, rule) => `if (${emitRoot(rule, em)}) fired.push(fe[${i}]);`, orderedRules));
+  const shapes = ruleShapes(orderedRules, options.templateMinRules ?? DEFAULT_TEMPLATE_MIN_RULES);
+  const runBody: string[] = ["const fired = [];"];
+  if (index === undefined && shapes.size === 0) {
+    runBody.push(...ruleList(all, leaves, perFunction, em, "c", "f, fired", (i, rule) => `if (${emitRoot(rule, em)}) fired.push(fe[${i}]);`, orderedRules));
     runBody.push("return fired;");
   } else {
-    // Rule numbers, not events, so that the two parts merge back into evaluation order.
-    const pushIndex = (i: number, rule: RuleT) => `if (${emitRoot(rule, em)}) fired.push(${i});`;
-    const rest = all.filter((i) => !index.keyed.has(i));
-    runBody.push("const fired = [];", ...ruleList(rest, leaves, perFunction, em, "c", "f, fired", pushIndex, orderedRules));
-    const buckets: string[] = [];
-    for (const [key, rules] of index.buckets) {
-      const b = `b${buckets.length}`;
-      const saved = em.temps;
-      em.temps = 0;
-      const body = ruleList(rules, leaves, perFunction, em, `${b}_`, "f, fired", pushIndex, orderedRules);
-      em.declarations.push(functionSource(b, "f, fired", em.temps, body));
-      em.temps = saved;
-      buckets.push(`[ks[${em.constants.push(key) - 1}], ${b}]`);
+    // Rule numbers, not events, so that the parts merge back into evaluation order. A part
+    // is a list of units [function, table]: the plain rules' function (table unused) and
+    // each shape's shared loop with this part's rows.
+    const unitsOf = (rules: readonly number[], prefix: string): string[] => {
+      const units: string[] = [];
+      const plain = rules.filter((i) => !shapes.has(i));
+      if (plain.length > 0) {
+        const saved = em.temps;
+        em.temps = 0;
+        const body = ruleList(plain, leaves, perFunction, em, `${prefix}_`, "f, fired", (i, rule) => `if (${emitRoot(rule, em)}) fired.push(${i});`, orderedRules);
+        const name = `${prefix}${em.declarations.length}`;
+        em.declarations.push(functionSource(name, "f, t, fired", em.temps, body));
+        em.temps = saved;
+        units.push(name, "null");
+      }
+      // Rules of one shape: one shared loop over a table of their rule numbers and literals.
+      const tables = new Map<Shape, unknown[]>();
+      for (const i of rules) {
+        const shape = shapes.get(i);
+        if (shape === undefined) continue;
+        let table = tables.get(shape);
+        if (table === undefined) tables.set(shape, (table = []));
+        table.push(i, ...literalLeaves(orderedRules[i]!.conditions).map((leaf) => leaf.value));
+      }
+      for (const [shape, table] of tables) units.push(shapeFunction(shape, orderedRules, em), `ks[${em.constants.push(table) - 1}]`);
+      return units;
+    };
+    const rest = index === undefined ? all : all.filter((i) => !index.keyed.has(i));
+    em.declarations.push(`const rest = [${unitsOf(rest, "c").join(", ")}];`);
+    runBody.push("for (let u = 0; u < rest.length; u += 2) rest[u](f, rest[u + 1], fired);");
+    if (index !== undefined) {
+      // Keys map to lists of units, not to a function per key: a key's code is the shared
+      // shape loops (hot), whichever key a run hits.
+      const buckets: string[] = [];
+      for (const [key, rules] of index.buckets) buckets.push(`[ks[${em.constants.push(key) - 1}], [${unitsOf(rules, `b${buckets.length}_`).join(", ")}]]`);
+      em.declarations.push(`const ix = new Map([${buckets.join(", ")}]);`);
+      runBody.push(`const bucket = ix.get(${readFact(index.fact, index.path, em)});`);
+      runBody.push("if (bucket !== undefined) for (let u = 0; u < bucket.length; u += 2) bucket[u](f, bucket[u + 1], fired);");
     }
-    em.declarations.push(`const ix = new Map([${buckets.join(", ")}]);`);
-    runBody.push(`const bucket = ix.get(${readFact(index.fact, index.path, em)});`);
-    runBody.push("if (bucket !== undefined) bucket(f, fired);");
-    runBody.push("if (fired.length > 1) fired.sort(byNumber);");
-    runBody.push("const events = new Array(fired.length);");
-    runBody.push("for (let i = 0; i < fired.length; i++) events[i] = fe[fired[i]];");
-    runBody.push("return events;");
+    // Back into evaluation order: a sort for a few, one pass over the rules for many.
+    runBody.push(
+      `if (fired.length > 64) { const on = new Uint8Array(${orderedRules.length}); for (let i = 0; i < fired.length; i++) on[fired[i]] = 1; let k = 0; for (let i = 0; i < on.length; i++) if (on[i] === 1) fired[k++] = i; }`,
+      "else if (fired.length > 1) fired.sort(byNumber);",
+      "const events = new Array(fired.length);",
+      "for (let i = 0; i < fired.length; i++) events[i] = fe[fired[i]];",
+      "return events;",
+    );
     em.declarations.push("const byNumber = (x, y) => x - y;");
   }
-  const runTemps = em.temps;
-  em.temps = 0;
-
-  // record(f, r): every rule, every leaf, in the traced closures' order.
-  const layout = recordLayout(ruleSet, orderedRules);
-  const recordBody = [
-    "const fired = [];",
-    ...ruleList(all, leaves, perFunction, em, "r", "f, r, fired", (i) => recordRule(layout.rules[i]!, i, em), orderedRules),
-    "return fired;",
-  ];
-  const recordTemps = em.temps;
-
-  const source = [
-    '"use strict";',
-    `// ${GENERATED_PARAMETERS.join(", ")}: operators, literal values, path steps, readFactPath, Object.hasOwn, fired events`,
-    ...em.declarations,
-    functionSource("run", "f", runTemps, missing ? [missing, ...runBody] : runBody),
-    functionSource("record", "f, r", recordTemps, missing ? [missing, ...recordBody] : recordBody),
-    "return {",
-    "run, record,",
-    "};",
-  ].join("\n");
-  return { source, bindings: { operators: em.operators, constants: em.constants, paths: em.paths }, layout, index };
+  const source = [...header, ...em.declarations, `return ${functionSource("run", "f", em.temps, missing ? [missing, ...runBody] : runBody)};`].join("\n");
+  return { source, bindings, layout: undefined, index };
 }
 
 function functionSource(name: string, parameters: string, temps: number, body: readonly string[]): string {
@@ -270,6 +299,8 @@ function recordRule(rule: RecordLayout["rules"][number], index: number, em: Emit
 }
 
 function readValue(node: FactConditionT, em: Emitter): string {
+  const templated = em.template?.get(node);
+  if (templated !== undefined) return templated;
   const value = node.value;
   return value !== null && typeof value === "object" && !Array.isArray(value) ? readFact(value.fact, value.path, em) : `ks[${em.constants.push(value) - 1}]`;
 }
@@ -312,4 +343,75 @@ function leafCount(node: NestedConditionT, ruleSet: RuleSet): number {
   let n = 0;
   for (const c of "all" in node ? node.all : node.any) n += leafCount(c, ruleSet);
   return n;
+}
+
+/**
+ * Rules that differ only in their literal values (a rule per category, per SKU range, per
+ * seller…) have one shape. Each rule's own code runs once per evaluation, so with thousands
+ * of rules it stays cold (interpreted; V8 optimises a function only after it has run
+ * enough) and the cost per rule grows with the rule count. Rules of a shape shared by at
+ * least `minRules` rules are evaluated instead by one loop over a table of their rule
+ * numbers and literals: the same code runs for every row, gets hot, and is optimised.
+ */
+interface Shape {
+  /** The rule whose emitted code serves the shape. */
+  readonly representative: number;
+  /** The helper function's name once emitted. */
+  name?: string;
+}
+
+function ruleShapes(orderedRules: readonly RuleT[], minRules: number): Map<number, Shape> {
+  const byKey = new Map<string, number[]>();
+  orderedRules.forEach((rule, i) => {
+    const key = shapeKey(rule);
+    const list = byKey.get(key);
+    if (list === undefined) byKey.set(key, [i]);
+    else list.push(i);
+  });
+  const shapeOf = new Map<number, Shape>();
+  for (const rules of byKey.values()) {
+    if (rules.length < minRules) continue;
+    const shape: Shape = { representative: rules[0]! };
+    for (const i of rules) shapeOf.set(i, shape);
+  }
+  return shapeOf;
+}
+
+// The conditions with each literal value blanked and names (which do not evaluate) dropped.
+// Operators, facts, paths, references and the tree are the shape.
+function shapeKey(rule: RuleT): string {
+  return JSON.stringify(rule.conditions, (key, value: unknown) => {
+    if (key === "name") return undefined;
+    if (key === "value" && !(value !== null && typeof value === "object" && !Array.isArray(value))) return 0;
+    return value;
+  });
+}
+
+/** A rule's leaves with a literal value, in document order (shared conditions are not the rule's own). */
+function literalLeaves(node: NestedConditionT, out: FactConditionT[] = []): FactConditionT[] {
+  if ("fact" in node) {
+    const v = node.value;
+    if (v === null || typeof v !== "object" || Array.isArray(v)) out.push(node);
+  } else if ("all" in node) for (const c of node.all) literalLeaves(c, out);
+  else if ("any" in node) for (const c of node.any) literalLeaves(c, out);
+  else if ("not" in node) literalLeaves(node.not, out);
+  return out;
+}
+
+/** The shape's loop, declared once: `table` rows are [rule number, literal 0, literal 1, …]. */
+function shapeFunction(shape: Shape, orderedRules: readonly RuleT[], em: Emitter): string {
+  if (shape.name !== undefined) return shape.name;
+  const rule = orderedRules[shape.representative]!;
+  const literals = literalLeaves(rule.conditions);
+  const width = 1 + literals.length;
+  const saved = em.temps;
+  em.temps = 0;
+  em.template = new Map(literals.map((leaf, q) => [leaf, `t[j + ${q + 1}]`]));
+  const test = emitRoot(rule, em);
+  em.template = undefined;
+  const name = `s${em.declarations.length}`;
+  em.declarations.push(functionSource(name, "f, t, fired", em.temps, [`for (let j = 0; j < t.length; j += ${width}) {`, `if (${test}) fired.push(t[j]);`, "}"]));
+  em.temps = saved;
+  shape.name = name;
+  return name;
 }

@@ -8,7 +8,7 @@ export type GeneratedRun = (facts: Facts) => FiredEvent[] | null;
 export type GeneratedRecord = (facts: Facts, record: unknown[]) => FiredEvent[] | null;
 
 /**
- * Turns generated source into functions, or says why it cannot: code generation
+ * Turns generated source into its function (`run` or `record`), or says why it cannot: code generation
  * forbidden (a CSP without `unsafe-eval` throws an EvalError), or a source that does not
  * compile (a SyntaxError, which is a bug here). The caller reports the reason
  * (`CompiledRuleSet.fallbackReason`) instead of falling back silently.
@@ -20,16 +20,15 @@ export function loadGeneratedEvaluator(
   generated: Pick<GeneratedSource, "source" | "bindings">,
   /** The event each rule fires, in evaluation order (the same objects on every run). */
   firedEvents: readonly FiredEvent[],
-): { readonly run: GeneratedRun; readonly record: GeneratedRecord } | { readonly reason: string } {
+): { readonly run: GeneratedRun & GeneratedRecord } | { readonly reason: string } {
   const { operators, constants, paths } = generated.bindings;
-  let made: unknown;
+  let run: unknown;
   try {
     const factory = new Function(...GENERATED_PARAMETERS, generated.source) as (...args: unknown[]) => unknown;
-    made = factory(operators, constants, paths, readFactPath, Object.hasOwn, firedEvents);
+    run = factory(operators, constants, paths, readFactPath, Object.hasOwn, firedEvents);
   } catch (error) {
     return { reason: String(error) };
   }
-  const { run, record } = (made ?? {}) as { run?: unknown; record?: unknown };
-  if (typeof run !== "function" || typeof record !== "function") return { reason: "the generated source did not return { run, record }" };
-  return { run: run as GeneratedRun, record: record as GeneratedRecord };
+  if (typeof run !== "function") return { reason: `the generated source returned ${typeof run}, not a function` };
+  return { run: run as GeneratedRun & GeneratedRecord };
 }
