@@ -2,6 +2,8 @@ import os from "node:os";
 import { benchDecide } from "./decide.js";
 import { benchEngineCore } from "./engineCore.js";
 import { benchLines } from "./lines.js";
+import { benchMemory } from "./memory.js";
+import { benchRuleCount } from "./ruleCount.js";
 
 // BENCH_TIME_MS shortens a run for a smoke check; the committed numbers use the default.
 const timeMs = Number(process.env.BENCH_TIME_MS ?? 3000);
@@ -11,6 +13,8 @@ console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "cpu"} × ${os.cp
 const core = await benchEngineCore(timeMs);
 const decide = await benchDecide(timeMs);
 const lines = await benchLines(timeMs);
+const rules = await benchRuleCount(timeMs);
+benchMemory();
 
 const targets: [string, boolean, string][] = [
   ["compiled ≥ 200× json-rules-engine (20-rule set)", core.compiledVsJre >= 200, `${core.compiledVsJre.toFixed(0)}×`],
@@ -21,6 +25,11 @@ const targets: [string, boolean, string][] = [
   ["1-line decide ≥ 100× the reference evaluator", lines.oneLineVsReference >= 100, `${lines.oneLineVsReference.toFixed(0)}×`],
   ["1-line decide ≥ 50,000 decisions/s on one core", lines.oneLinePerSecond >= 50_000, `${Math.round(lines.oneLinePerSecond).toLocaleString("en-US")}/s`],
   ["a 10-line case costs ≤ 3× a 1-line case", lines.tenLineCostVsOneLine <= 3, `${lines.tenLineCostVsOneLine.toFixed(2)}×`],
+  ["1-line decide with the trace on (default) ≥ 100,000 decisions/s", lines.oneLineTracedPerSecond >= 100_000, `${Math.round(lines.oneLineTracedPerSecond).toLocaleString("en-US")}/s`],
+  ["trace on within 2× of trace off (1-line)", lines.traceOffVsOn <= 2, `${lines.traceOffVsOn.toFixed(2)}×`],
+  ["per-rule time at 10,000 rules within 3× of 20 rules (trace off, no index)", rules.perRule10000VsPerRule20 <= 3, `${rules.perRule10000VsPerRule20.toFixed(2)}×`],
+  ["compile ≤ 100 ms per 1,000 rules (10,000 rules)", rules.compileMsPer1000Rules <= 100, `${rules.compileMsPer1000Rules.toFixed(0)} ms`],
+  ["10,000 rules keyed by category cost ≤ 5× the 20-rule set", rules.keyed10000VsTwenty <= 5, `${rules.keyed10000VsTwenty.toFixed(2)}×`],
 ];
 console.log("\nTargets");
 for (const [name, met, value] of targets) console.log(`  ${met ? "met   " : "MISSED"}  ${name}: ${value}`);

@@ -14,6 +14,7 @@ export async function benchLines(timeMs: number) {
   const now = new Date("2026-11-22T10:00:00+08:00");
   const policy = pkg.defaultPolicy();
   const fast = pkg.createDecider({ policy, clock: () => now, trace: false });
+  const traced = pkg.createDecider({ policy, clock: () => now, trace: true });
   const sets = SIZES.map((lines) => [...generateCases(2000, 3000 + lines, { lines })]);
   // Each size is decided identically by both evaluators before anything is timed.
   for (const cases of sets) {
@@ -24,10 +25,13 @@ export async function benchLines(timeMs: number) {
   const requested = sets.map((cases) => cases.reduce((s, c) => s + fast.decide(c).lines.length, 0) / cases.length);
   const counters = SIZES.map(() => 0);
   let r = 0;
+  let t = 0;
   const reference = sets[0]!;
   const rows = await measure(
     [
       { name: name(1, "decideWithReference"), casesPerCall: 1, fn: () => fast.decideWithReference(reference[r++ % reference.length]) },
+      // The default decider: the trace recorded while deciding, built only if read.
+      { name: name(1, "decide, trace on (default)"), casesPerCall: 1, fn: () => traced.decide(reference[t++ % reference.length]) },
       ...SIZES.map((lines, i) => ({ name: name(lines, "decide, trace off"), casesPerCall: 1, fn: () => fast.decide(sets[i]![counters[i]!++ % sets[i]!.length]) })),
     ],
     timeMs,
@@ -41,6 +45,8 @@ export async function benchLines(timeMs: number) {
   return {
     oneLineVsReference: ratio(rows, name(1, "decide, trace off"), name(1, "decideWithReference")),
     oneLinePerSecond: oneLine.throughput,
+    oneLineTracedPerSecond: rows.find((x) => x.name === name(1, "decide, trace on (default)"))!.throughput,
+    traceOffVsOn: ratio(rows, name(1, "decide, trace off"), name(1, "decide, trace on (default)")),
     tenLineCostVsOneLine: ratio(rows, name(1, "decide, trace off"), name(10, "decide, trace off")),
   };
 }

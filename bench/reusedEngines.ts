@@ -42,7 +42,7 @@ export function reusedEngineDecider(policy: Policy, now: Date): (input: unknown)
           events.push(tagEvent({ type: r.event!.type, ...(r.event!.params ? { params: r.event!.params } : {}), rule: String(r.name), priority: r.priority ?? 1 }, layer, ruleSet.id));
         }
       }
-      step = steps.next({ events, trace: [] });
+      step = steps.next({ events, trace: () => [] });
     }
     return step.value;
   };

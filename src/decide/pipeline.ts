@@ -71,6 +71,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   );
 
   const reasons = compensationReview.length === 0 ? reviewReasons : [...reviewReasons, ...compensationReview];
+  // The trace is built when it is first read (JSON.stringify reads it as any property),
+  // from what the stages recorded while deciding; it is the last key, as it always was.
+  let trace: TraceEntry[] | undefined;
   return {
     caseId: c.caseId,
     policy: policyRef(policy),
@@ -87,7 +90,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
       manualReview: { required: reasons.length > 0, reasons },
     },
     compensation,
-    trace: traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome),
+    get trace() {
+      return (trace ??= traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome));
+    },
   };
 }
 
@@ -133,13 +138,14 @@ function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zo
 
 function traceOf(sla: StageOutcome, lines: readonly RequestedLine[], eligibility: readonly StageOutcome[], compensation: StageOutcome): TraceEntry[] {
   const trace: TraceEntry[] = [];
-  for (const t of sla.trace) trace.push({ stage: "sla", ...t });
-  for (let i = 0; i < lines.length; i++) for (const t of eligibility[i]!.trace) trace.push({ stage: "eligibility", line: lines[i]!.id, ...t });
-  for (const t of compensation.trace) trace.push({ stage: "compensation", ...t });
+  for (const t of sla.trace()) trace.push({ stage: "sla", ...t });
+  for (let i = 0; i < lines.length; i++) for (const t of eligibility[i]!.trace()) trace.push({ stage: "eligibility", line: lines[i]!.id, ...t });
+  for (const t of compensation.trace()) trace.push({ stage: "compensation", ...t });
   return trace;
 }
 
-const NOT_RUN: StageOutcome = Object.freeze({ events: Object.freeze([]), trace: Object.freeze([]) });
+const NO_TRACE = Object.freeze([]);
+const NOT_RUN: StageOutcome = Object.freeze({ events: Object.freeze([]), trace: () => NO_TRACE });
 
 // A policy is immutable: its reference in decisions is built once and shared, frozen.
 const policyRefs = new WeakMap<Policy, Decision["policy"]>();

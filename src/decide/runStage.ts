@@ -1,28 +1,62 @@
 import type { Policy } from "../policy/policy.js";
+import type { RecordedRun } from "../engine/evaluation.js";
 import { runValidatedReference } from "../engine/runReference.js";
 import type { StageRequest } from "./pipeline.js";
-import { effectOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
+import { stageTraceOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
 
-const TRACE_ON = Object.freeze({ trace: true });
-const TRACE_OFF = Object.freeze({ trace: false });
 const NO_TRACE: readonly StageTrace[] = Object.freeze([]);
+const noTrace = (): readonly StageTrace[] => NO_TRACE;
 
-/** Evaluates a stage with the compiled rule sets, synchronously. */
+/**
+ * Evaluates a stage with the compiled rule sets, synchronously. With the trace on, each
+ * rule set's run is recorded (a flat array of what each leaf read and decided) and the
+ * readable trace is built from the recordings only when asked for.
+ */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
-  let traces: StageTrace[] | undefined;
-  const runOptions = trace ? TRACE_ON : TRACE_OFF;
   const stage = policy.stages[request.kind];
+  if (!trace) {
+    for (let i = 0; i < stage.length; i++) {
+      const { layer, ruleSet, compiled } = stage[i]!;
+      const fired = compiled.run(request.facts, TRACE_OFF).events;
+      for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
+    }
+    return { events, trace: noTrace };
+  }
+  const runs: RecordedRun[] = [];
   for (let i = 0; i < stage.length; i++) {
     const { layer, ruleSet, compiled } = stage[i]!;
-    const result = compiled.run(request.facts, runOptions);
-    const fired = result.events;
+    const run = compiled.record(request.facts);
+    runs.push(run);
+    const fired = run.events;
     for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
-    if (result.trace.length === 0) continue;
-    traces ??= [];
-    for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
   }
-  return { events, trace: traces ?? NO_TRACE };
+  return new RecordedStage(events, policy, request.kind, runs);
+}
+
+const TRACE_OFF = Object.freeze({ trace: false });
+
+/** A stage's outcome whose trace is built from its rule sets' recordings once, when first read. */
+class RecordedStage implements StageOutcome {
+  #trace: StageTrace[] | undefined;
+  constructor(
+    readonly events: readonly StageEvent[],
+    private readonly policy: Policy,
+    private readonly kind: StageRequest["kind"],
+    private readonly runs: readonly RecordedRun[],
+  ) {}
+  trace(): readonly StageTrace[] {
+    if (this.#trace === undefined) {
+      const stage = this.policy.stages[this.kind];
+      const traces: StageTrace[] = [];
+      for (let i = 0; i < stage.length; i++) {
+        const { layer, ruleSet } = stage[i]!;
+        for (const t of this.runs[i]!.trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
+      }
+      this.#trace = traces;
+    }
+    return this.#trace;
+  }
 }
 
 /**
@@ -38,7 +72,7 @@ export async function runStageReference(policy: Policy, request: StageRequest, t
     const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
     const ordered = [...result.events].sort((a, b) => position.get(a.rule)! - position.get(b.rule)!);
     for (const e of ordered) events.push(tagEvent(e, layer, ruleSet.id));
-    if (trace) for (const t of result.trace) traces.push({ layer, ruleSet: ruleSet.id, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions });
+    if (trace) for (const t of result.trace) traces.push(stageTraceOf(layer, ruleSet.id, t));
   }
-  return { events, trace: traces };
+  return { events, trace: () => traces };
 }

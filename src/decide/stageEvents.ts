@@ -1,4 +1,4 @@
-import type { ConditionTrace, FiredEvent } from "../engine/evaluation.js";
+import type { ConditionTrace, FiredEvent, RuleTrace } from "../engine/evaluation.js";
 import type { Effect, Source } from "./types.js";
 
 /** A fired event with the layer and rule set that produced it. */
@@ -23,10 +23,19 @@ export function effectOf(event: { type: string; params?: Readonly<Record<string,
   };
 }
 
-/** What one stage's rule sets produced, over all layers, in layer order. */
+/**
+ * What one stage's rule sets produced, over all layers, in layer order. The trace is a
+ * function: the compiled path records compactly while deciding and builds the readable
+ * trace only when the decision's `trace` is read.
+ */
 export interface StageOutcome {
   readonly events: readonly StageEvent[];
-  readonly trace: readonly StageTrace[];
+  trace(): readonly StageTrace[];
+}
+
+/** A rule's trace with the layer and rule set it belongs to. */
+export function stageTraceOf(layer: string, ruleSet: string, t: RuleTrace): StageTrace {
+  return { layer, ruleSet, rule: t.rule, fired: t.fired, effect: effectOf(t.event), conditions: t.conditions };
 }
 
 // A compiled rule hands out the same frozen event on every run, and belongs to one rule set

@@ -1,15 +1,17 @@
 import { PolicyError } from "../_lib/errors.js";
 import type { Lang } from "../_lib/issues.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
-import { RuleEvaluationError, type EvaluationResult, type Facts, type FiredEvent, type RuleTrace } from "./evaluation.js";
+import { RuleEvaluationError, type EvaluationResult, type Facts, type FiredEvent, type RecordedRun, type RuleTrace } from "./evaluation.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
 import { checkRuleSet } from "./parseRuleSet.js";
 import { referencedFacts } from "./referencedFacts.js";
 import { evaluationOrder } from "./ruleOrder.js";
 import type { RuleSet, RuleSetKindT, RuleT } from "./ruleSetSchema.js";
 import { emitEvaluatorSource } from "./compile/generatedSource.js";
-import { loadGeneratedEvaluator, type GeneratedRun } from "./compile/loadGenerated.js";
-import { tracedRuleConditions, type TracedCondition } from "./compile/tracedConditions.js";
+import { loadGeneratedEvaluator, type GeneratedRecord, type GeneratedRun } from "./compile/loadGenerated.js";
+import type { RecordLayout } from "./compile/recordLayout.js";
+import { replayTrace, type TracedRuleInfo } from "./compile/replayTrace.js";
+import { tracedRuleConditions } from "./compile/tracedConditions.js";
 
 export interface CompileOptions {
   /** Operators (built-in and custom) shared with the reference evaluator. */
@@ -26,6 +28,12 @@ export interface CompileOptions {
    * dropped: same results, slower. `evaluator` and `fallbackReason` say which ran.
    */
   readonly codegen?: boolean;
+  /** Leaves per generated function, at most (tuning; see generatedSource.ts). */
+  readonly leavesPerFunction?: number;
+  /** Index rules by an equality key when at least this many share one fact (default 16; Infinity: never). */
+  readonly indexMinRules?: number;
+  /** Rules of one shape that share a loop over a table of their literals (default 8; Infinity: never). */
+  readonly templateMinRules?: number;
 }
 
 export interface RunOptions {
@@ -49,8 +57,18 @@ export interface CompiledRuleSet {
   readonly fallbackReason?: string;
   /** The generated JavaScript (a factory body; rule i of `rules` fires `fe[i]`), for inspection. */
   readonly source?: string;
-  /** Evaluates every rule against `facts`, JSON data as `JSON.parse` gives it. */
+  /**
+   * The equality index the trace-free path dispatches on (see compile/equalityIndex.ts):
+   * which fact keys how many rules under how many keys. Absent when none is worth building.
+   */
+  readonly index?: { readonly fact: string; readonly path?: string; readonly rules: number; readonly keys: number };
+  /**
+   * Evaluates every rule against `facts`, JSON data as `JSON.parse` gives it. With the
+   * trace on, the trace is recorded compactly and built when `trace` is first read.
+   */
   run(facts: Facts, options?: RunOptions): EvaluationResult;
+  /** A traced run whose readable trace is built when `trace()` is first called. */
+  record(facts: Facts): RecordedRun;
 }
 
 /**
@@ -80,14 +98,14 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   const allowUndefinedFacts = options.allowUndefinedFacts ?? false;
   const traceByDefault = options.trace ?? true;
   const ordered = evaluationOrder(ruleSet.rules);
-  const traced = tracedRuleConditions(ruleSet, operators);
   const rules = ordered.map(({ rule, priority }) => {
     // Frozen copies: every run hands out the same event objects, and the caller's
     // rule-set object stays untouched.
     const event = deepFreeze(structuredClone({ type: rule.event.type, ...(rule.event.params ? { params: rule.event.params } : {}) }));
     const fired: FiredEvent = Object.freeze({ ...event, rule: rule.name, priority });
-    return { name: rule.name, priority, event, fired, conditions: traced(rule) };
+    return { name: rule.name, priority, event, fired };
   });
+  const ruleInfos: readonly TracedRuleInfo[] = rules;
   const facts = referencedFacts(ruleSet);
 
   const requireFacts = (input: Facts) => {
@@ -96,12 +114,20 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
       if (!Object.hasOwn(input, name)) throw new RuleEvaluationError({ code: "undefined_fact", path: [], params: { fact: name } }, { fact: name });
     }
   };
+  // The traced closures: the fallback without codegen, and the precise error where the
+  // generated code stops. Built on first use (a large rule set rarely needs them).
+  let closures: ((input: Facts) => RuleTrace["conditions"])[] | undefined;
   const runTraced = (input: Facts): { events: FiredEvent[]; trace: RuleTrace[] } => {
+    if (closures === undefined) {
+      const traced = tracedRuleConditions(ruleSet, operators);
+      closures = ordered.map(({ rule }) => traced(rule));
+    }
     requireFacts(input);
     const events: FiredEvent[] = [];
     const trace: RuleTrace[] = [];
-    for (const rule of rules) {
-      const conditions = rule.conditions(input);
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i]!;
+      const conditions = closures[i]!(input);
       const fired = conditions.result === true;
       if (fired) events.push(rule.fired);
       trace.push({ rule: rule.name, priority: rule.priority, fired, event: rule.event, conditions });
@@ -109,10 +135,16 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     return { events, trace };
   };
 
-  const { run: generated, source, fallbackReason } =
+  const generated: GeneratedEvaluators =
     options.codegen === false
       ? { fallbackReason: "codegen: false" }
-      : generatedEvaluator(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired));
+      : generatedEvaluators(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options);
+  const fast = generated.run;
+  // The recorder is generated when a traced run first needs it: a service deciding with
+  // the trace off never pays for it.
+  let recorder: { record: GeneratedRecord; layout: RecordLayout } | undefined;
+  const recorderOf = () =>
+    (recorder ??= generatedRecorder(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options));
 
   // The generated code stops on a missing fact (null) or a throwing operator without
   // saying where; the traced closures, which evaluate the same conditions, then raise
@@ -121,42 +153,120 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     runTraced(input);
     throw new Error(`aftersales-policy bug: the generated evaluator of rule set "${ruleSet.id}" stopped where the traced closures did not`, stop === null ? undefined : { cause: stop });
   };
+  const record = (input: Facts): RecordedRun => {
+    if (fast === undefined) {
+      const eager = runTraced(input);
+      return new EagerRun(eager.events, eager.trace);
+    }
+    const { record: recordRun, layout } = recorderOf();
+    const values: unknown[] = new Array(layout.slots);
+    let events: FiredEvent[] | null;
+    try {
+      events = recordRun(input, values);
+    } catch (error) {
+      return explainStop(input, error);
+    }
+    return events === null ? explainStop(input, null) : new Recording(events, layout, ruleInfos, values);
+  };
+  const index = generated.index;
   return {
     id: ruleSet.id,
     version: ruleSet.version,
     kind: ruleSet.kind,
     rules: rules.map(({ name, priority }) => ({ name, priority })),
     facts,
-    evaluator: generated ? "generated" : "closures",
-    ...(fallbackReason === undefined ? {} : { fallbackReason }),
-    ...(source === undefined ? {} : { source }),
+    evaluator: fast ? "generated" : "closures",
+    ...(generated.fallbackReason === undefined ? {} : { fallbackReason: generated.fallbackReason }),
+    ...(generated.source === undefined ? {} : { source: generated.source }),
+    ...(index === undefined ? {} : { index }),
     run(input, runOptions) {
-      if (runOptions?.trace ?? traceByDefault) return runTraced(input);
-      if (generated === undefined) return { events: runTraced(input).events, trace: NO_TRACE };
+      if (runOptions?.trace ?? traceByDefault) {
+        const recorded = record(input);
+        return { events: recorded.events, get trace() { return recorded.trace(); } };
+      }
+      if (fast === undefined) return { events: runTraced(input).events, trace: NO_TRACE };
       let events: FiredEvent[] | null;
       try {
-        events = generated(input);
+        events = fast(input);
       } catch (error) {
         return explainStop(input, error);
       }
       return events === null ? explainStop(input, null) : { events, trace: NO_TRACE };
     },
+    record,
   };
+}
+
+/** A recorded run: the trace is replayed from the stored values once, when first asked for. */
+class Recording implements RecordedRun {
+  #trace: readonly RuleTrace[] | undefined;
+  constructor(
+    readonly events: readonly FiredEvent[],
+    private readonly layout: RecordLayout,
+    private readonly rules: readonly TracedRuleInfo[],
+    private readonly values: readonly unknown[],
+  ) {}
+  trace(): readonly RuleTrace[] {
+    return (this.#trace ??= replayTrace(this.layout, this.rules, this.values));
+  }
+}
+
+/** A run of the traced closures (no codegen): the trace exists already. */
+class EagerRun implements RecordedRun {
+  constructor(
+    readonly events: readonly FiredEvent[],
+    private readonly built: readonly RuleTrace[],
+  ) {}
+  trace(): readonly RuleTrace[] {
+    return this.built;
+  }
 }
 
 const NO_TRACE: readonly RuleTrace[] = Object.freeze([]);
 
-/** The generated evaluator with its source, or the source and why it did not load. */
-function generatedEvaluator(
+interface GeneratedEvaluators {
+  readonly run?: GeneratedRun;
+  readonly source?: string;
+  readonly fallbackReason?: string;
+  readonly index?: CompiledRuleSet["index"];
+}
+
+/** The generated evaluators with their source, or the source and why it did not load. */
+function generatedEvaluators(
   ruleSet: RuleSet,
   orderedRules: readonly RuleT[],
   operators: OperatorRegistry,
   requiredFacts: readonly string[] | undefined,
   firedEvents: readonly FiredEvent[],
-): { run?: GeneratedRun; source: string; fallbackReason?: string } {
-  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, requiredFacts);
+  options: CompileOptions,
+): GeneratedEvaluators {
+  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, {
+    requiredFacts,
+    leavesPerFunction: options.leavesPerFunction,
+    indexMinRules: options.indexMinRules,
+    templateMinRules: options.templateMinRules,
+  });
   const loaded = loadGeneratedEvaluator(emitted, firedEvents);
-  return "run" in loaded
-    ? { run: loaded.run, source: emitted.source }
-    : { source: emitted.source, fallbackReason: `the generated source did not load: ${loaded.reason}` };
+  if (!("run" in loaded)) return { source: emitted.source, fallbackReason: `the generated source did not load: ${loaded.reason}` };
+  const ix = emitted.index;
+  const index = ix === undefined ? undefined : { fact: ix.fact, ...(ix.path === undefined ? {} : { path: ix.path }), rules: ix.keyed.size, keys: ix.buckets.size };
+  return { run: loaded.run, source: emitted.source, ...(index ? { index } : {}) };
+}
+
+/**
+ * The recording evaluator. The trace-free source loaded, so this one loads too (same
+ * emitter, same environment): if it does not, that is a bug, said loudly.
+ */
+function generatedRecorder(
+  ruleSet: RuleSet,
+  orderedRules: readonly RuleT[],
+  operators: OperatorRegistry,
+  requiredFacts: readonly string[] | undefined,
+  firedEvents: readonly FiredEvent[],
+  options: CompileOptions,
+): { record: GeneratedRecord; layout: RecordLayout } {
+  const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, { requiredFacts, leavesPerFunction: options.leavesPerFunction, recorder: true });
+  const loaded = loadGeneratedEvaluator(emitted, firedEvents);
+  if (!("run" in loaded)) throw new Error(`aftersales-policy bug: the recording evaluator of rule set "${ruleSet.id}" did not load: ${loaded.reason}`);
+  return { record: loaded.run, layout: emitted.layout! };
 }

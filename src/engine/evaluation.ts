@@ -52,6 +52,15 @@ export interface EvaluationResult {
   readonly trace: readonly RuleTrace[];
 }
 
+/**
+ * A traced run whose readable trace is built only when `trace()` is first called (then
+ * kept): the run itself stores what each leaf read and decided in a flat array.
+ */
+export interface RecordedRun {
+  readonly events: readonly FiredEvent[];
+  trace(): readonly RuleTrace[];
+}
+
 /** A failure while evaluating, where json-rules-engine would reject its `run()`. */
 export class RuleEvaluationError extends AftersalesError {
   declare readonly code: "undefined_fact" | "operator_error";

@@ -23,8 +23,9 @@ function compiled(
   trace: boolean,
   compiledOperators: OperatorRegistry,
   codegen = true,
+  tuning: { leavesPerFunction?: number; templateMinRules?: number } = {},
 ): Outcome {
-  const evaluator = compileRuleSet(ruleSet, { allowUndefinedFacts, codegen, operators: compiledOperators });
+  const evaluator = compileRuleSet(ruleSet, { allowUndefinedFacts, codegen, operators: compiledOperators, ...tuning });
   // The fast path must be the generated code, not a silent fallback to the closures.
   expect(evaluator.evaluator, evaluator.fallbackReason).toBe(codegen ? "generated" : "closures");
   try {
@@ -46,10 +47,18 @@ function sameAsReference(compiledOperators = operators, counts = { compared: 0, 
     const traced = compiled(ruleSet, facts, allowUndefinedFacts, true, compiledOperators);
     const fast = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators);
     const closures = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators, false);
+    // Every rule in a generated function of its own (the split large rule sets get), and
+    // every rule through its shape's loop over a table of literals (templates).
+    const split = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators, true, { leavesPerFunction: 1 });
+    const splitTraced = compiled(ruleSet, facts, allowUndefinedFacts, true, compiledOperators, true, { leavesPerFunction: 1 });
+    const templated = compiled(ruleSet, facts, allowUndefinedFacts, false, compiledOperators, true, { templateMinRules: 1, leavesPerFunction: 2 });
+    expect(templated.ok).toBe(ref.ok);
+    expect(split.ok).toBe(ref.ok);
+    expect(splitTraced.ok).toBe(ref.ok);
     expect(traced.ok).toBe(ref.ok);
     expect(fast.ok).toBe(ref.ok);
     expect(closures.ok).toBe(ref.ok);
-    if (!ref.ok || !traced.ok || !fast.ok || !closures.ok) {
+    if (!ref.ok || !traced.ok || !fast.ok || !closures.ok || !split.ok || !splitTraced.ok || !templated.ok) {
       counts.failedAlike++;
       return;
     }
@@ -58,6 +67,10 @@ function sameAsReference(compiledOperators = operators, counts = { compared: 0, 
     expect(byRule(traced.result.events)).toEqual(byRule(ref.result.events));
     expect(fast.result.events).toEqual(traced.result.events);
     expect(closures.result.events).toEqual(traced.result.events);
+    expect(split.result.events).toEqual(traced.result.events);
+    expect(splitTraced.result.events).toEqual(traced.result.events);
+    expect(templated.result.events).toEqual(traced.result.events);
+    expect(splitTraced.result.trace).toEqual(ref.result.trace);
     // Across priorities the order is the library's: highest first.
     expect(traced.result.events.map((e) => e.priority)).toEqual(ref.result.events.map((e) => e.priority));
     // Every rule, every leaf: fact value read, expected value, outcome.

@@ -47,7 +47,7 @@ describe("a generated source that does not compile", () => {
   const corrupt = (source: string) => source.replace(/\n};$/, "\n");
 
   it("is detected when loading it, with the SyntaxError as the reason", () => {
-    const emitted = emitEvaluatorSource(parsed(), parsed().rules, defaultOperatorRegistry(), ["days", "order"]);
+    const emitted = emitEvaluatorSource(parsed(), parsed().rules, defaultOperatorRegistry(), { requiredFacts: ["days", "order"] });
     expect("run" in loadGeneratedEvaluator(emitted, [])).toBe(true);
     const broken = { ...emitted, source: corrupt(emitted.source) };
     expect(broken.source).not.toBe(emitted.source);
@@ -73,5 +73,24 @@ describe("when the generated code and the closures disagree", () => {
   it("still raises the closures' precise error where both stop", () => {
     const compiled = compileRuleSet(ruleSet, { trace: false });
     expect(() => compiled.run({ days: 1 })).toThrow(expect.objectContaining({ name: "RuleEvaluationError", code: "undefined_fact", fact: "order" }));
+  });
+});
+
+describe("large rule sets", () => {
+  const shaped = (n: number) => ({
+    ...ruleSet,
+    rules: Array.from({ length: n }, (_, i) => ({ name: `r${i}`, conditions: { all: [{ fact: "days", operator: "greaterThan", value: i }, { fact: "kind", operator: "equal", value: `k${i % 3}` }] }, event: { type: "e" } })),
+  });
+
+  it("are split into bounded functions, and rules of one shape share a loop over a table of literals", () => {
+    const split = compileRuleSet(shaped(10), { leavesPerFunction: 4, templateMinRules: Infinity, indexMinRules: Infinity });
+    expect(split.source!.match(/\nfunction c\d+\(f, fired\)/g)?.length).toBe(5);
+    const templated = compileRuleSet(shaped(10), { indexMinRules: Infinity });
+    expect(templated.source!.match(/\nfunction s\d+\(f, t, fired\)/g)?.length).toBe(1);
+    const facts = { days: 4, kind: "k1", order: {} };
+    const expected = compileRuleSet(shaped(10), { codegen: false }).run(facts, { trace: false }).events;
+    expect(expected.map((e) => e.rule)).toEqual(["r1"]);
+    expect(split.run(facts, { trace: false }).events).toEqual(expected);
+    expect(templated.run(facts, { trace: false }).events).toEqual(expected);
   });
 });

@@ -1,0 +1,61 @@
+import fc from "fast-check";
+import { describe, expect, it, vi } from "vitest";
+import { createDecider, defaultPolicy, type Policy } from "../../src/index.js";
+import { compileValidRuleSet } from "../../src/engine/compileRuleSet.js";
+import { arbCase } from "../arbitraries/case.js";
+
+// Counts rule-set traces built from recordings: the proof that deciding recorded compactly
+// and that the decision's readable trace waited until it was read.
+const replays = vi.hoisted(() => ({ count: 0 }));
+vi.mock("../../src/engine/compile/replayTrace.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../src/engine/compile/replayTrace.js")>();
+  return { ...original, replayTrace: (...args: Parameters<typeof original.replayTrace>) => (replays.count++, original.replayTrace(...args)) };
+});
+
+/** The bundled policy with every rule set on the traced closures: traces built while deciding (the oracle). */
+function eagerPolicy(policy: Policy): Policy {
+  const stages = Object.fromEntries(
+    Object.entries(policy.stages).map(([kind, list]) => [
+      kind,
+      list.map((s) => ({ ...s, compiled: compileValidRuleSet(s.ruleSet, { operators: policy.operators, codegen: false }) })),
+    ]),
+  ) as unknown as Policy["stages"];
+  return Object.freeze({ ...policy, stages });
+}
+
+describe("properties: a decision's trace, recorded while deciding and built when read", () => {
+  const clock = () => new Date("2027-06-01T00:00:00+08:00");
+  const lazy = createDecider({ clock });
+  const eager = createDecider({ clock, policy: eagerPolicy(defaultPolicy()) });
+
+  it("gives the decision byte-identical JSON to the eager trace", () => {
+    expect(eager.policy.stages.eligibility[0]!.compiled.evaluator).toBe("closures");
+    let traced = 0;
+    fc.assert(
+      fc.property(arbCase, (c) => {
+        const before = replays.count;
+        const decision = lazy.decide(c);
+        expect(replays.count).toBe(before); // deciding built no trace
+        const json = JSON.stringify(decision);
+        if (decision.trace.length > 0) traced++;
+        expect(replays.count).toBeGreaterThan(before);
+        expect(json).toBe(JSON.stringify(eager.decide(c)));
+      }),
+      { numRuns: 300 },
+    );
+    expect(traced).toBeGreaterThan(250);
+  });
+
+  it("keeps `trace` the last key, built once, and an ordinary property to spread and compare", () => {
+    const decision = lazy.decide({
+      caseId: "t", reportedAt: "2026-03-04T10:00:00+08:00",
+      order: { orderId: "o", currency: "CNY", placedAt: "2026-02-27T10:00:00+08:00", deliveredAt: "2026-03-01T23:50:00+08:00", paidAmount: 100, items: [{ sku: "a", category: "apparel", unitPrice: 100, quantity: 1 }] },
+      request: { type: "return", reason: "no_reason", goodsCondition: "unopened" },
+      customer: { id: "c", tier: "normal" },
+    });
+    expect(Object.keys(decision).at(-1)).toBe("trace");
+    expect(decision.trace).toBe(decision.trace);
+    expect({ ...decision }).toEqual(decision);
+    expect(structuredClone(decision).trace).toEqual(decision.trace);
+  });
+});
