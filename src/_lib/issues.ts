@@ -28,7 +28,8 @@ export type IssueCode =
   | "io_error"
   | "too_large"
   | "duplicate_key"
-  | "unknown_value";
+  | "unknown_value"
+  | "calendar_required";
 
 export type Severity = "error" | "warning";
 
@@ -67,6 +68,7 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   too_large: "error",
   duplicate_key: "error",
   unknown_value: "error",
+  calendar_required: "error",
 };
 
 /** The issue with its severity from `SEVERITY`. */
