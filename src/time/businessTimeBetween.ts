@@ -1,5 +1,5 @@
 import { DAY_MS } from "./civilDate.js";
-import { sameOffsetUntil } from "./_lib/sameOffsetUntil.js";
+import { next, pieceEnd } from "./_lib/pieceEnd.js";
 import type { WorkingHours } from "./workingHours.js";
 import type { Zone } from "./zone.js";
 
@@ -19,27 +19,22 @@ import type { Zone } from "./zone.js";
 export function businessTimeBetween(from: number, to: number, hours: WorkingHours, z: Zone): number {
   if (to < from) return -businessTimeBetween(to, from, hours, z);
   let worked = 0;
+  let offset = z.offsetMinutes(from) * 60_000;
   for (let t = from; t < to; ) {
-    const end = sameOffsetUntil(t, to, z);
-    const offset = z.offsetMinutes(t) * 60_000;
-    worked += workedOnWallClock(t + offset, end + offset, hours);
-    t = end;
-  }
-  return worked;
-}
-
-/** Working milliseconds of wall-clock time `[from, to)` (wall ms: days since 1970 × DAY_MS + time of day). */
-function workedOnWallClock(from: number, to: number, hours: WorkingHours): number {
-  let worked = 0;
-  const last = Math.floor((to - 1) / DAY_MS);
-  for (let day = Math.floor(from / DAY_MS); day <= last; day++) {
-    const intervals = hours.intervalsOn(day);
-    const dayStart = day * DAY_MS;
+    // One piece: one offset, within one wall day.
+    const end = pieceEnd(t, offset, to, z);
+    const nextOffset = next.offset;
+    const wallFrom = t + offset;
+    const wallTo = end + offset;
+    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
+    const intervals = hours.intervalsOn(dayStart / DAY_MS);
     for (let i = 0; i < intervals.length; i += 2) {
-      const start = Math.max(from, dayStart + intervals[i]! * 60_000);
-      const end = Math.min(to, dayStart + intervals[i + 1]! * 60_000);
-      if (end > start) worked += end - start;
+      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
+      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
+      if (stop > start) worked += stop - start;
     }
+    t = end;
+    offset = nextOffset;
   }
   return worked;
 }

@@ -1,5 +1,5 @@
 import { DAY_MS } from "./civilDate.js";
-import { sameOffsetUntil } from "./_lib/sameOffsetUntil.js";
+import { next, pieceEnd } from "./_lib/pieceEnd.js";
 import type { WorkingHours } from "./workingHours.js";
 import type { Zone } from "./zone.js";
 
@@ -22,25 +22,24 @@ export function plusBusinessTime(from: number, amount: number, hours: WorkingHou
   if (!(amount > 0)) return from;
   let left = amount;
   const giveUp = from + HORIZON_DAYS * DAY_MS;
+  let offset = z.offsetMinutes(from) * 60_000;
   for (let t = from; t < giveUp; ) {
-    // One piece of a single offset (at most a day): its wall clock is t + offset.
-    const end = sameOffsetUntil(t, giveUp, z);
-    const offset = z.offsetMinutes(t) * 60_000;
+    // One piece: one offset, within one wall day.
+    const end = pieceEnd(t, offset, giveUp, z);
+    const nextOffset = next.offset;
     const wallFrom = t + offset;
     const wallTo = end + offset;
-    const last = Math.floor((wallTo - 1) / DAY_MS);
-    for (let day = Math.floor(wallFrom / DAY_MS); day <= last; day++) {
-      const intervals = hours.intervalsOn(day);
-      const dayStart = day * DAY_MS;
-      for (let i = 0; i < intervals.length; i += 2) {
-        const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
-        const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
-        if (stop <= start) continue;
-        if (stop - start >= left) return start + left - offset;
-        left -= stop - start;
-      }
+    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
+    const intervals = hours.intervalsOn(dayStart / DAY_MS);
+    for (let i = 0; i < intervals.length; i += 2) {
+      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
+      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
+      if (stop <= start) continue;
+      if (stop - start >= left) return start + left - offset;
+      left -= stop - start;
     }
     t = end;
+    offset = nextOffset;
   }
   throw new RangeError("the business calendar has no working time within ten years");
 }

@@ -146,8 +146,9 @@ export function migrateRestDayCalendar(old: RestDayCalendarFile): BusinessCalend
 }
 
 /**
- * A calendar document compiled to lookups: a weekday table and one map of dated days, so
- * a day's hours cost one map probe.
+ * A calendar document compiled to lookups: every day of the listed years in one array
+ * (weekly plan, holidays off, make-up days on), the weekday table outside them, so a day's
+ * hours cost one array read (a due time reads a few days).
  *
  * @example
  * const cal = compileCalendar(file);
@@ -174,11 +175,19 @@ export function compileCalendar(document: CalendarDocument): Calendar {
       makeUpDays.add(dayOf(d));
     }
   }
+  const listed = [...years].sort((a, b) => a - b);
+  const firstDay = listed.length === 0 ? 0 : daysFromCivil(listed[0]!, 1, 1);
+  const byDay = listed.length === 0 ? [] : Array.from({ length: daysFromCivil(listed.at(-1)!, 12, 31) - firstDay + 1 }, (_, i) => dated.get(firstDay + i) ?? weekly[weekdayOf(firstDay + i)]!);
   return Object.freeze({
     id: file.id,
     version: file.version,
     source: file.source,
-    hours: Object.freeze({ intervalsOn: (day: number) => dated.get(day) ?? weekly[weekdayOf(day)]! }),
+    hours: Object.freeze({
+      intervalsOn: (day: number) => {
+        const i = day - firstDay;
+        return i >= 0 && i < byDay.length ? byDay[i]! : dated.get(day) ?? weekly[weekdayOf(day)]!;
+      },
+    }),
     isRestDay: (day: number) => {
       if (holidays.has(day)) return true;
       if (makeUpDays.has(day)) return false;
