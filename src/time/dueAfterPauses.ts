@@ -45,12 +45,11 @@ export function dueAfterPauses(start: number, amount: number, pauses: readonly P
  */
 export function countedTimeBetween(from: number, to: number, pauses: readonly Pause[], hours: WorkingHours | undefined, z: Zone): number {
   if (to < from) return -countedTimeBetween(to, from, pauses, hours, z);
-  const count = (a: number, b: number) => (hours === undefined ? b - a : businessTimeBetween(a, b, hours, z));
-  let counted = count(from, to);
+  let counted = hours === undefined ? to - from : businessTimeBetween(from, to, hours, z);
   for (const pause of pauses) {
     const a = Math.max(from, pause.from);
     const b = Math.min(to, pause.to);
-    if (b > a) counted -= count(a, b);
+    if (b > a) counted -= hours === undefined ? b - a : businessTimeBetween(a, b, hours, z);
   }
   return counted;
 }
