@@ -50,6 +50,14 @@ const INCONSISTENT = (p: IssueParams["inconsistent_case"], l: Lang): string => {
       return p.parcel === undefined
         ? en(l) ? `${p.units} units requested of line "${p.line}", which has ${p.quantity}` : `申请订单行 "${p.line}" ${p.units} 件，该行只有 ${p.quantity} 件`
         : en(l) ? `${p.units} units requested of line "${p.line}" from parcel "${p.parcel}", which carries ${p.quantity}` : `从包裹 "${p.parcel}" 申请订单行 "${p.line}" ${p.units} 件，该包裹只装 ${p.quantity} 件`;
+    case "pause_ends_before_start": return en(l) ? "a pause ends after it starts" : "暂停的结束时间须晚于开始时间";
+    case "pause_before_report": return en(l) ? "a pause starts before reportedAt" : "暂停开始于报告时间 reportedAt 之前";
+    case "pauses_overlap": return en(l) ? "pauses are in order and do not overlap" : "各暂停须按时间顺序且互不重叠";
+    case "met_before_report": return en(l) ? `${p.field} is before reportedAt` : `${p.field} 早于报告时间 reportedAt`;
+    case "after_decision_instant":
+      return p.field === "pause"
+        ? en(l) ? "a pause ends after the decision instant (write one still going on as ending now)" : "暂停结束于决定时刻之后（仍在进行的暂停请写作到此刻结束）"
+        : en(l) ? `${p.field} is after the decision instant` : `${p.field} 晚于决定时刻`;
     case "parcel_lacks_line": return en(l) ? `no parcel "${p.parcel}" carries line "${p.line}"` : `没有装有订单行 "${p.line}" 的包裹 "${p.parcel}"`;
   }
 };
@@ -82,6 +90,14 @@ const zod = (p: Parameters<typeof zodMessage>[0], l: Lang) => {
   if (p.zod.code === "invalid_format" && p.zod.format === "regex" && String(p.zod.pattern) === IDENTIFIER_PATTERN) return INVALID_INPUT({ rule: "identifier" }, l);
   if (p.zod.code === "invalid_format" && p.zod.format === "regex" && String(p.zod.pattern) === SNAKE_CASE_PATTERN) return INVALID_INPUT({ rule: "snake_case_key" }, l);
   return zodMessage(p, l);
+};
+
+const CALENDAR_REQUIRED = (p: IssueParams["calendar_required"], l: Lang): string => {
+  switch (p.reason) {
+    case "business_clock": return en(l) ? 'a target on the business clock needs a business calendar: name one in the policy\'s "calendar"' : '按工作时间计时的目标需要工作日历：请在策略的 "calendar" 中指定';
+    case "rest_day_extension": return en(l) ? 'running windows on over rest days needs a calendar: name one in "calendar"' : '期限遇休息日顺延需要日历：请在 "calendar" 中指定';
+    case "named_twice": return en(l) ? 'name the calendar once, in "calendar" ("restDayCalendar" is its first name)' : '日历只需指定一次，写在 "calendar" 中（"restDayCalendar" 是它的旧名）';
+  }
 };
 
 const MESSAGES: Catalog = {
@@ -145,6 +161,7 @@ const MESSAGES: Catalog = {
     en(l) ? `a layer named "${p.name}" comes earlier in this policy (one that extends "default" starts with the bundled layers)` : `本策略前面已有名为 "${p.name}" 的层（extends "default" 的策略以内置层开头）`,
   duplicate_rule_set: (p, l) => (en(l) ? `rule set id "${p.id}" is used twice in this policy (first in layer "${p.layer}")` : `规则集 id "${p.id}" 在本策略中出现两次（首次在层 "${p.layer}"）`),
   below_statutory_floor: FLOOR,
+  calendar_required: CALENDAR_REQUIRED,
   missing_rule_set: (p, l) => {
     if (p.what === "sanbao_table") return en(l) ? 'name a 三包 table file in "sanbaoTable", or use "extends": "default"' : '请在 "sanbaoTable" 中指定三包目录文件，或使用 "extends": "default"';
     if (p.what === "rest_day_calendar") return en(l) ? `the rest-day calendar "${p.name ?? ""}" could not be loaded` : `无法加载休息日日历 "${p.name ?? ""}"`;

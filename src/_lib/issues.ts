@@ -70,6 +70,7 @@ export interface IssueParams {
     | { readonly kind: "window"; readonly remedy: string; readonly days: number; readonly floor: StatutoryFloorRef }
     | { readonly kind: "denial"; readonly remedy: string; readonly fromDay: number; readonly floor: StatutoryFloorRef };
   missing_rule_set: { readonly what: "sanbao_table" | "rest_day_calendar" | "rule_set"; readonly name?: string };
+  calendar_required: { readonly reason: "business_clock" | "rest_day_extension" | "named_twice"; readonly param?: string };
 }
 
 export interface StatutoryFloorRef {
@@ -98,7 +99,12 @@ export type InconsistentCaseParams =
   | { readonly rule: "over_shipped"; readonly line: string; readonly units: number; readonly quantity: number }
   | { readonly rule: "line_requested_twice"; readonly line: string }
   | { readonly rule: "over_requested"; readonly line: string; readonly units: number; readonly quantity: number; readonly parcel?: string }
-  | { readonly rule: "parcel_lacks_line"; readonly line: string; readonly parcel: string };
+  | { readonly rule: "parcel_lacks_line"; readonly line: string; readonly parcel: string }
+  | { readonly rule: "pause_ends_before_start" }
+  | { readonly rule: "pause_before_report" }
+  | { readonly rule: "pauses_overlap" }
+  | { readonly rule: "met_before_report"; readonly field: "firstResponseAt" | "solutionAt" }
+  | { readonly rule: "after_decision_instant"; readonly field: "pause" | "firstResponseAt" | "solutionAt" };
 
 export type TypeMismatchParams = {
   readonly operator: string;
@@ -159,6 +165,7 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   duplicate_rule_set: "error",
   below_statutory_floor: "error",
   missing_rule_set: "error",
+  calendar_required: "error",
 };
 
 interface Located {

@@ -144,6 +144,26 @@ export const Customer = z.strictObject({
   offPlatformContact: z.boolean().optional(),
 });
 
+/** An interval in which the SLA clock stood still (waiting for the customer): `[from, to)`. */
+export const SlaPause = z.strictObject({
+  from: Timestamp,
+  to: Timestamp,
+  reason: text.optional(),
+});
+
+/**
+ * What the service has done so far: when the clock stood still, and when targets were met.
+ * Pauses are in order, apart, after the report, and (checked when deciding) not after the
+ * decision instant; one still going on ends at the decision instant.
+ */
+export const CaseSla = z.strictObject({
+  pauses: z.array(SlaPause).max(CASE_LIMITS.requestLines).optional(),
+  /** When the customer first got an answer. */
+  firstResponseAt: Timestamp.optional(),
+  /** When the customer got a solution (direction, handling path or answer, by tier). */
+  solutionAt: Timestamp.optional(),
+});
+
 const CaseShape = z.strictObject({
   caseId: text,
   /** When the customer asked: windows are judged at this instant, not at decision time. */
@@ -151,6 +171,8 @@ const CaseShape = z.strictObject({
   order: Order,
   request: Request,
   customer: Customer,
+  /** The SLA clock's history: pauses and targets met (optional). */
+  sla: CaseSla.optional(),
 });
 
 export const CaseSchema = CaseShape
@@ -252,7 +274,25 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
       }
     }
   }
+  if (c.sla !== undefined) issues = slaIssues(c.sla, parseInstant(c.reportedAt), issues);
   return issues ?? NO_ISSUES;
+}
+
+/** Pauses in order and apart, from `reportedAt` on; targets not met before the report. */
+function slaIssues(sla: z.output<typeof CaseSla>, reportedAt: number, issues: ConsistencyIssue[] | undefined): ConsistencyIssue[] | undefined {
+  let previousEnd = reportedAt;
+  sla.pauses?.forEach((p, i) => {
+    const from = parseInstant(p.from);
+    const to = parseInstant(p.to);
+    if (to <= from) issues = withIssue(issues, ["sla", "pauses", i, "to"], { rule: "pause_ends_before_start" });
+    if (from < previousEnd) issues = withIssue(issues, ["sla", "pauses", i, "from"], i === 0 ? { rule: "pause_before_report" } : { rule: "pauses_overlap" });
+    previousEnd = Math.max(previousEnd, to);
+  });
+  for (const key of ["firstResponseAt", "solutionAt"] as const) {
+    const at = sla[key];
+    if (at !== undefined && parseInstant(at) < reportedAt) issues = withIssue(issues, ["sla", key], { rule: "met_before_report", field: key });
+  }
+  return issues;
 }
 
 // Plain functions rather than closures: the checks run for every valid case.
@@ -282,3 +322,4 @@ export type CaseInput = z.input<typeof CaseSchema>;
 export type OrderItem = z.output<typeof Item>;
 export type OrderParcel = z.output<typeof Parcel>;
 export type RequestLineT = z.output<typeof RequestLine>;
+export type CaseSlaT = z.output<typeof CaseSla>;

@@ -1,4 +1,4 @@
-import type { Decision, Verdict } from "../decide/types.js";
+import type { Decision, SlaTargetStatus, Verdict } from "../decide/types.js";
 import { REMEDIES } from "../policy/format/eventSchemas.js";
 import type { Lang } from "./io.js";
 
@@ -13,6 +13,9 @@ const LABELS = {
     merchant: "商家承担", customer: "顾客承担", review: "需人工复核", compensation: "补偿方案", total: "合计", none: "无",
     remedies: { return: "退货", exchange: "换货", repair: "维修", refundOnly: "仅退款", reship: "补发" },
     because: "依据",
+    status: { met: "已达成", on_track: "进行中", at_risk: "即将超时", breached: "已超时" },
+    left: "剩余", business: "工作分钟", calendar: "分钟",
+    yearsMissing: "日历未收录的年份（按每周安排计算）",
   },
   en: {
     decision: "After-sales decision", tier: "SLA tier", firstResponse: "first response due", solution: "solution due", followUp: "follow-up",
@@ -22,6 +25,9 @@ const LABELS = {
     merchant: "merchant pays", customer: "customer pays", review: "Manual review required", compensation: "Compensation options", total: "total", none: "none",
     remedies: { return: "return", exchange: "exchange", repair: "repair", refundOnly: "refund only", reship: "reship" },
     because: "basis",
+    status: { met: "met", on_track: "on track", at_risk: "at risk", breached: "breached" },
+    left: "left", business: "business minutes", calendar: "minutes",
+    yearsMissing: "years the calendar does not list (its weekly plan used)",
   },
 } as const;
 
@@ -35,8 +41,10 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
   const out: string[] = [];
   out.push(c.bold(`${L.decision} ${d.caseId}`) + c.dim(`  (${d.policy.id} ${d.policy.version}; ${d.policy.layers.join(" → ")})`));
   out.push(`${L.tier} ${c.bold(String(d.sla.tier))}: ${d.sla.because.map((b) => b.message[lang]).join("; ") || L.none}`);
-  out.push(`  ${L.firstResponse} ${d.sla.firstResponseDue}, ${L.solution} ${d.sla.solutionDue}`);
-  for (const f of d.sla.followUps) out.push(`  ${L.followUp} ${f.due}: ${f.message[lang]}`);
+  const standing = (s: SlaTargetStatus) => ` (${L.status[s.status]}, ${L.left} ${s.minutesLeft} ${L[s.clock]})`;
+  out.push(`  ${L.firstResponse} ${d.sla.firstResponseDue}${standing(d.sla.status.firstResponse)}, ${L.solution} ${d.sla.solutionDue}${standing(d.sla.status.solution)}`);
+  for (const f of d.sla.followUps) out.push(`  ${L.followUp} ${f.due}${standing(f)}: ${f.message[lang]}`);
+  if (d.calendar !== undefined && d.calendar.yearsMissing.length > 0) out.push(c.yellow(`  ${d.calendar.id} ${d.calendar.version}: ${L.yearsMissing} ${d.calendar.yearsMissing.join(", ")}`));
   for (const line of d.lines) {
     const units = `${line.units}/${line.ofUnits} ${L.units}`;
     const paid = `${L.paid} ${yuan(line.paid.amount)}${line.paid.allocated ? ` (${L.allocated})` : ""}, ${L.refund} ${yuan(line.refund.amount)}`;

@@ -3,7 +3,7 @@ import { parseCase } from "../case/parseCase.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeCompilePolicy } from "../policy/compilePolicy.js";
 import type { Policy, PolicyInput } from "../policy/policy.js";
-import type { PolicyError } from "../_lib/errors.js";
+import { AftersalesError, type PolicyError } from "../_lib/errors.js";
 import { DEFAULT_LANG, type Lang } from "../_lib/issues.js";
 import { failed, ok, type Result } from "../_lib/result.js";
 import { RuleEvaluationError } from "../engine/evaluation.js";
@@ -76,8 +76,8 @@ export function createDecider(options: DeciderOptions = {}): Decider {
     try {
       return decideOnce(input);
     } catch (error) {
-      // A failing rule does not know the caller's language; its error is given in it here.
-      throw error instanceof RuleEvaluationError ? error.inLang(lang) : error;
+      // A failing rule (or a case found late to contradict the clock) does not know the caller's language; its error is given in it here.
+      throw error instanceof AftersalesError ? error.inLang(lang) : error;
     }
   };
 
@@ -109,11 +109,12 @@ export function createDecider(options: DeciderOptions = {}): Decider {
     async decideWithReference(input) {
       const policy = current; // captured before the first await: swaps during this decision do not reach it
       const steps = decisionSteps(parse(input), policy, z, clock());
-      let step = steps.next();
+      let step;
       try {
+        step = steps.next();
         while (!step.done) step = steps.next(await runStageReference(policy, step.value, trace));
       } catch (error) {
-        throw error instanceof RuleEvaluationError ? error.inLang(lang) : error;
+        throw error instanceof AftersalesError ? error.inLang(lang) : error;
       }
       return step.value;
     },

@@ -1,7 +1,7 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
-import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/index.js";
+import { daysIntoPeriod, daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtendedDeadline, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
@@ -27,6 +27,8 @@ export interface LineContext {
   readonly warrantyDeadline: Date | undefined;
   /** Extra days an N-day window runs on over rest days (0 without a rest-day calendar). */
   readonly restDayExtension: (days: number) => number;
+  /** Present when the policy runs every window on over rest days (民法典 art. 203 ¶1). */
+  readonly isRestDay?: ((zoneDay: number) => boolean) | undefined;
 }
 
 /** What a policy adds to fact derivation: its 三包 table and, optionally, its rest days. */
@@ -97,7 +99,9 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const deliveredAt = line.deliveredAt;
   const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
   const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, category?.warrantyMonths ?? null);
-  const warrantyDeadline = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
+  const warrantyEnd = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
+  // With the rest-day extension on, every period runs on over rest days (民法典 art. 203 ¶1).
+  const warrantyDeadline = warrantyEnd !== undefined && isRestDay ? restDayExtendedDeadline(warrantyEnd, z, isRestDay) : warrantyEnd;
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
   if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
@@ -123,7 +127,9 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     abuseSignals: caseFacts.abuseSignals,
     shipped: line.shipped,
     delivered: deliveredAt !== undefined,
-    daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
+    // With the rest-day extension on, read as art. 203 reads a period: rest days that end one
+    // do not count, so `daysSinceDelivery <= N` holds through an N-day window run on over them.
+    daysSinceDelivery: deliveredAt === undefined ? null : isRestDay ? daysIntoPeriod(deliveredAt, reportedAt, z, isRestDay) : daysSinceDelivery(deliveredAt, reportedAt, z),
     noReasonWindowDays: extension === NO_EXTENSION ? 7 : 7 + extension(7),
     goodsCondition: condition,
     // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
@@ -142,7 +148,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     linePaidAmount: line.linePaid,
     requestedLineAmount: line.refund,
   };
-  return { facts, context: { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
+  return { facts, context: isRestDay ? { line, reportedAt, warrantyDeadline, restDayExtension: extension, isRestDay } : { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
 }
 
 /**

@@ -9,7 +9,8 @@ import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
 import { interpretCompensation, type AmountBasis, type CompensationBases } from "./stages/compensation.js";
 import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
-import { interpretSla } from "./stages/sla.js";
+import { interpretSla, slaHistoryAfter } from "./stages/sla.js";
+import { CaseValidationError } from "./errors.js";
 import type { StageOutcome } from "./stageEvents.js";
 import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry } from "./types.js";
 
@@ -31,8 +32,16 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const lines = requestedLines(c);
   const facts = deriveCaseFacts(c, lines, reportedAt);
 
+  if (c.sla !== undefined) {
+    const late = slaHistoryAfter(c.sla, decidedAt);
+    if (late.length > 0) throw new CaseValidationError(late);
+  }
+  // With a calendar, the zone-days it is read for (SLA business time, rest days of windows).
+  const consulted = policy.calendar === undefined ? undefined : { first: Infinity, last: -Infinity };
+  const factData = consulted !== undefined && policy.isRestDay !== undefined ? { sanbao: policy.sanbao, isRestDay: noting(policy.isRestDay, consulted) } : policy;
+
   const slaOutcome = yield { kind: "sla", facts };
-  const sla = interpretSla(slaOutcome.events, reportedAt, z);
+  const sla = interpretSla(slaOutcome.events, reportedAt, z, { now: decidedAt, calendar: policy.calendar, caseSla: c.sla, consulted });
 
   const decisionLines: DecisionLine[] = [];
   const lineOutcomes: StageOutcome[] = [];
@@ -44,7 +53,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
       lineOutcomes.push(NOT_RUN);
       judged = unidentifiedUnits(line);
     } else {
-      const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, policy);
+      const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, factData);
       const outcome = yield { kind: "eligibility", facts: lineFacts };
       lineOutcomes.push(outcome);
       judged = interpretLineEligibility(outcome.events, context, z);
@@ -74,11 +83,15 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   // The trace is built when it is first read (JSON.stringify reads it as any property),
   // from what the stages recorded while deciding; it is the last key, as it always was.
   let trace: TraceEntry[] | undefined;
+  const calendar = policy.calendar;
   return {
     caseId: c.caseId,
     policy: policyRef(policy),
     decidedAt: formatInZone(decidedAt, z),
     timeZone: z.name,
+    ...(calendar !== undefined && consulted !== undefined
+      ? { calendar: { id: calendar.id, version: calendar.version, yearsMissing: consulted.first <= consulted.last ? calendar.yearsMissing(consulted.first, consulted.last) : [] } }
+      : {}),
     sla,
     lines: decisionLines,
     eligibility: {
@@ -142,6 +155,15 @@ function traceOf(sla: StageOutcome, lines: readonly RequestedLine[], eligibility
   for (let i = 0; i < lines.length; i++) for (const t of eligibility[i]!.trace()) trace.push({ stage: "eligibility", line: lines[i]!.id, ...t });
   for (const t of compensation.trace()) trace.push({ stage: "compensation", ...t });
   return trace;
+}
+
+/** A rest-day predicate that notes which zone-days it was asked about. */
+function noting(isRestDay: (day: number) => boolean, consulted: { first: number; last: number }): (day: number) => boolean {
+  return (day) => {
+    if (day < consulted.first) consulted.first = day;
+    if (day > consulted.last) consulted.last = day;
+    return isRestDay(day);
+  };
 }
 
 const NO_TRACE = Object.freeze([]);

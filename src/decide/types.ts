@@ -93,12 +93,54 @@ export interface ReviewReason extends Partial<Source> {
   readonly missing?: string;
 }
 
+/**
+ * Where an SLA target stands at the decision instant (the injected clock), or when the case
+ * says it was met:
+ * - `met`: done by its due time;
+ * - `on_track`: not done, more time left than the policy's at-risk threshold;
+ * - `at_risk`: not done, at most `atRiskMinutesLeft` minutes left (policy data);
+ * - `breached`: not done by its due time, or done after it.
+ */
+export type SlaStatus = "met" | "on_track" | "at_risk" | "breached";
+
+export interface SlaTargetStatus {
+  /** `business`: only the calendar's working hours count; `calendar`: every minute does. */
+  readonly clock: "business" | "calendar";
+  readonly status: SlaStatus;
+  /**
+   * Whole minutes on the target's clock (business minutes on the business clock) from the
+   * decision instant, or from when it was met, to the due time, less paused time; negative
+   * past due.
+   */
+  readonly minutesLeft: number;
+}
+
+export interface SlaFollowUp extends Source, SlaTargetStatus {
+  readonly kind: string;
+  readonly due: string;
+  readonly message: Message;
+}
+
 export interface SlaDecision {
   readonly tier: 1 | 2 | 3;
+  /** Due times, moved on by the case's pauses where the target may be paused. */
   readonly firstResponseDue: string;
   readonly solutionDue: string;
-  readonly followUps: readonly ({ readonly kind: string; readonly due: string; readonly message: Message } & Source)[];
+  /** Each target's clock and standing at the decision instant. */
+  readonly status: { readonly firstResponse: SlaTargetStatus; readonly solution: SlaTargetStatus };
+  readonly followUps: readonly SlaFollowUp[];
   readonly because: readonly ({ readonly tier: 1 | 2 | 3; readonly message: Message } & Source)[];
+}
+
+/**
+ * The business calendar a decision read (SLA business time, rest days of windows): its id
+ * and version, and the years it was asked about that it does not list, for which the weekly
+ * plan (and weekends as rest days) stood in.
+ */
+export interface CalendarUse {
+  readonly id: string;
+  readonly version: string;
+  readonly yearsMissing: readonly number[];
 }
 
 /** The eligibility roll-up over the requested lines (each line's verdicts are in `Decision.lines`). */
@@ -162,6 +204,8 @@ export interface Decision {
   readonly policy: { readonly id: string; readonly version: string; readonly layers: readonly string[] };
   readonly decidedAt: string;
   readonly timeZone: string;
+  /** The policy's business calendar, when it has one. */
+  readonly calendar?: CalendarUse;
   readonly sla: SlaDecision;
   /** The requested order lines, in request order, each with its own verdicts and money. */
   readonly lines: readonly DecisionLine[];

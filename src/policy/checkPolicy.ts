@@ -16,7 +16,8 @@ import { checkStatutoryFloor, statutoryWindows } from "./checks/statutoryFloor.j
 import { checkTypes } from "./checks/typeChecks.js";
 import { checkUnknownFacts } from "./checks/unknownFacts.js";
 import { checkUnknownValues } from "./checks/unknownValues.js";
-import { RestDayCalendarSchema, type RestDayCalendarFile } from "./format/restDayCalendar.js";
+import { CalendarDocumentSchema, type CalendarDocument } from "./format/businessCalendar.js";
+import { checkBusinessClockHasCalendar, checkCalendarNamed } from "./checks/calendarNeeded.js";
 import { SanbaoTableSchema, type SanbaoTableFile } from "./format/sanbaoTable.js";
 import type { Policy, PolicyInput, RuleSetSource } from "./policy.js";
 
@@ -35,7 +36,9 @@ const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => RawIssue[])[] = [
 /** A policy's documents, parsed and checked: what compiling starts from. */
 export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers"> {
   readonly sanbaoTable: SanbaoTableFile;
-  readonly restDayCalendar?: RestDayCalendarFile | undefined;
+  readonly calendar?: CalendarDocument | undefined;
+  /** Windows run on over the calendar's rest days (民法典 art. 203 ¶1). */
+  readonly extendPeriodsOverRestDays: boolean;
 }
 
 export interface PolicyCheck {
@@ -58,8 +61,10 @@ export interface PolicyCheck {
 export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = defaultOperatorRegistry()): PolicyCheck {
   const issues: RawIssue[] = [];
   const sanbaoTable = checkDocument(input.sanbaoTable, parseWith(SanbaoTableSchema), issues);
-  const calendarSource = input.restDayCalendar;
-  const restDayCalendar = calendarSource ? checkDocument(calendarSource, parseWith(RestDayCalendarSchema), issues) : undefined;
+  const calendarSource = input.calendar ?? input.restDayCalendar;
+  const calendar = calendarSource ? checkDocument(calendarSource, parseWith(CalendarDocumentSchema), issues) : undefined;
+  // Naming a calendar the first way (restDayCalendar) turned the rest-day extension on.
+  const extendPeriodsOverRestDays = input.extendPeriodsOverRestDays ?? input.restDayCalendar !== undefined;
 
   // Statutory layers come first; the windows they open are the floor for the rest.
   const statutory: RuleSet[] = [];
@@ -73,6 +78,7 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
         ...RULE_SET_CHECKS.flatMap((check) => check(ruleSet)),
         ...(isStatutory ? [] : checkStatutoryFloor(ruleSet, statutoryWindows(statutory))),
         ...checkRuleSetIdUnused(ruleSet.id, idUsedBy),
+        ...(calendarSource ? [] : checkBusinessClockHasCalendar(ruleSet)),
       ];
       if (isStatutory) statutory.push(ruleSet);
       if (!idUsedBy.has(ruleSet.id)) idUsedBy.set(ruleSet.id, layer.name);
@@ -82,9 +88,10 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
     return { name: layer.name, statutory: layer.statutory === true, ruleSets };
   });
   issues.push(...checkDuplicateLayers(input.layers));
+  issues.push(...checkCalendarNamed(calendarSource !== undefined, extendPeriodsOverRestDays, input.calendar !== undefined && input.restDayCalendar !== undefined));
 
-  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !restDayCalendar)) return { issues };
-  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, restDayCalendar } };
+  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !calendar)) return { issues };
+  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, calendar, extendPeriodsOverRestDays } };
 }
 
 /**

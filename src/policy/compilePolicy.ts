@@ -7,7 +7,7 @@ import { compileValidRuleSet } from "../engine/compileRuleSet.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
 import { checkPolicy, type CheckedPolicy, type PolicyCheck } from "./checkPolicy.js";
-import { restDayPredicate } from "./format/restDayCalendar.js";
+import { compileCalendar } from "./format/businessCalendar.js";
 import type { Policy, PolicyInput, PolicyOptions, PolicyResult, StageRuleSet } from "./policy.js";
 
 /**
@@ -46,12 +46,13 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
   const sanbao = Object.fromEntries(
     Object.entries(checked.sanbaoTable.categories).map(([k, v]) => [k, { warrantyMonths: v.warrantyMonths }]),
   );
-  const calendar = checked.restDayCalendar;
+  const calendar = checked.calendar && compileCalendar(checked.calendar);
   // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
   return Object.freeze({
     ...deepFreeze({ id: checked.id, version: checked.version, layers: checked.layers, sanbao, stages }),
-    ...(calendar
-      ? { isRestDay: restDayPredicate(calendar), restDayCalendar: Object.freeze({ id: calendar.id, version: calendar.version, source: calendar.source }) }
+    ...(calendar ? { calendar } : {}),
+    ...(calendar && checked.extendPeriodsOverRestDays
+      ? { isRestDay: calendar.isRestDay, restDayCalendar: Object.freeze({ id: calendar.id, version: calendar.version, source: calendar.source }) }
       : {}),
     operators: Object.freeze(operators),
   }) as Policy;

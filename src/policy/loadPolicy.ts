@@ -53,7 +53,9 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
     id: manifest.id,
     version: manifest.version,
     sanbaoTable,
+    ...(manifest.calendar !== undefined ? { calendar: load(manifest.calendar, ["calendar"]) } : {}),
     ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar, ["restDayCalendar"]) } : {}),
+    ...(manifest.extendPeriodsOverRestDays !== undefined ? { extendPeriodsOverRestDays: manifest.extendPeriodsOverRestDays } : {}),
     layers: [
       ...baseLayers,
       ...manifest.layers.map((layer, l) => ({

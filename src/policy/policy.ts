@@ -5,7 +5,7 @@ import type { SourceDocument } from "../_lib/sourcePositions.js";
 import type { CompiledRuleSet } from "../engine/compileRuleSet.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import type { RuleSet, RuleSetKindT } from "../engine/ruleSetSchema.js";
-import type { IsRestDay } from "./format/restDayCalendar.js";
+import type { Calendar, IsRestDay } from "./format/businessCalendar.js";
 import type { SanbaoTable } from "./format/sanbaoTable.js";
 
 /*
@@ -32,7 +32,18 @@ export interface PolicyInput {
   readonly layers: readonly PolicyLayerInput[];
   /** The 三包 category table document. */
   readonly sanbaoTable: RuleSetSource;
-  /** A rest-day calendar document: windows marked `extendOverRestDays` run on over rest days. */
+  /**
+   * The policy's business calendar document (working hours, holidays, 调休): SLA targets on
+   * the business clock count its hours; with `extendPeriodsOverRestDays` windows run on
+   * over its rest days.
+   */
+  readonly calendar?: RuleSetSource | undefined;
+  /** 民法典 art. 203 ¶1 for every window (needs a calendar); off by default. */
+  readonly extendPeriodsOverRestDays?: boolean | undefined;
+  /**
+   * The first way to name a calendar (until 0.2): the same as `calendar` with
+   * `extendPeriodsOverRestDays` on.
+   */
   readonly restDayCalendar?: RuleSetSource | undefined;
 }
 
@@ -48,7 +59,9 @@ export interface Policy {
   readonly version: string;
   readonly layers: readonly { readonly name: string; readonly statutory: boolean; readonly ruleSets: readonly RuleSet[] }[];
   readonly sanbao: SanbaoTable;
-  /** Present when the policy extends windows over rest days (off by default). */
+  /** The business calendar, when the policy names one. */
+  readonly calendar?: Calendar | undefined;
+  /** Present when the policy runs windows on over rest days (民法典 art. 203; off by default): the calendar's rest days. */
   readonly isRestDay?: IsRestDay | undefined;
   readonly restDayCalendar?: { readonly id: string; readonly version: string; readonly source: string } | undefined;
   readonly stages: Readonly<Record<RuleSetKindT, readonly StageRuleSet[]>>;

@@ -1,4 +1,4 @@
-import { dayWindowDeadline, formatInZone, monthWindowDeadline, type Zone } from "../../time/index.js";
+import { dayWindowDeadline, formatInZone, monthWindowDeadline, restDayExtendedDeadline, type Zone } from "../../time/index.js";
 import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
@@ -120,14 +120,23 @@ function allowedVerdict(allowed: readonly Allowed[], deadlines: readonly (number
   return paidBy === undefined ? { status: "allowed", basis, reasons: NONE } : { status: "allowed", basis, returnShippingPaidBy: paidBy, reasons: NONE };
 }
 
+/**
+ * A window's end. With the policy's rest-day extension on, every window whose last day is a
+ * rest day runs on to the next working day (民法典 art. 203 ¶1); the 三包 period arrives
+ * already run on (deriveFacts), as `withinWarranty` reads it.
+ */
 function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, z: Zone): number | undefined {
   const deliveredAt = context.line.deliveredAt;
   if (window === undefined || deliveredAt === undefined) return undefined;
+  const isRestDay = context.isRestDay;
   if ("days" in window) {
-    const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
-    return dayWindowDeadline(deliveredAt, window.days + extra, z).getTime();
+    const deadline = dayWindowDeadline(deliveredAt, window.days, z);
+    return (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
   }
-  if ("months" in window) return monthWindowDeadline(deliveredAt, window.months, z).getTime();
+  if ("months" in window) {
+    const deadline = monthWindowDeadline(deliveredAt, window.months, z);
+    return (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
+  }
   return context.warrantyDeadline?.getTime();
 }
 

@@ -18,7 +18,7 @@ export type RemedyT = z.infer<typeof Remedy>;
 export const RemedyWindow = z.union([
   z.strictObject({
     days: z.number().int().min(0).max(3650),
-    /** Run on to the next working day when the last day is a rest day (only in a policy with a rest-day calendar). */
+    /** Kept for rule files that say it: with the policy's `extendPeriodsOverRestDays` on, every window runs on over rest days (民法典 art. 203 ¶1). */
     extendOverRestDays: z.boolean().optional(),
   }),
   z.strictObject({ months: z.number().int().min(0).max(1200) }),
@@ -37,17 +37,40 @@ export const COMPENSATION_KINDS = ["coupon", "partial_refund", "refund", "vouche
 /** Kinds paid out in cash; together they never exceed what the customer paid. */
 export const CASH_KINDS: ReadonlySet<string> = new Set(["refund", "partial_refund", "shipping"]);
 
+/**
+ * How an SLA target counts: `calendar` every minute (the default), `business` only the
+ * working hours of the policy's calendar (nights, weekends, holidays off; 调休 days on).
+ */
+export const SlaClock = z.enum(["business", "calendar"]);
+export type SlaClockT = z.infer<typeof SlaClock>;
+
+/** What every SLA target may say besides its length: its clock, pauses, and when it is at risk. */
+const slaTargetOptions = {
+  /** Whether the case's pauses (waiting for the customer) stop this clock; default true. */
+  pausable: z.boolean().optional(),
+  /** At risk when this many minutes (on its clock) or fewer are left; without it a target is never "at_risk". */
+  atRiskMinutesLeft: z.number().int().min(0).max(525_600).optional(),
+};
+
 export const EVENT_PARAMS = {
   "sla.tier": z.strictObject({
     tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
     solutionWithinHours: z.number().int().min(1).max(720),
     firstResponseWithinHours: z.number().int().min(1).max(720),
+    /** The first response's clock (default calendar). */
+    firstResponseClock: SlaClock.optional(),
+    /** The solution's clock (default calendar). */
+    solutionClock: SlaClock.optional(),
+    ...slaTargetOptions,
     because: Message,
     citation: Message.optional(),
   }),
   "sla.followUp": z.strictObject({
     kind: z.string().min(1),
     afterMinutes: z.number().int().min(1).max(525_600),
+    /** The follow-up's clock (default calendar). */
+    clock: SlaClock.optional(),
+    ...slaTargetOptions,
     message: Message,
     citation: Message.optional(),
   }),

@@ -31,13 +31,13 @@ export const FACTS = {
   daysSinceDelivery: {
     type: "number|null",
     stage: "line",
-    en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). null when not delivered.",
-    zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；未签收为 null",
+    en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). With the policy's rest-day extension on, rest days just before reportedAt do not count (民法典 art. 203 ¶1), so `≤ N` holds through an N-day window run on over rest days. null when not delivered.",
+    zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；政策启用休息日顺延时，申请日前紧邻的休息日不计（民法典第二百零三条）；未签收为 null",
   },
   noReasonWindowDays: {
     type: "number",
     stage: "line",
-    en: "The last day of the 7-day no-reason window, counted like daysSinceDelivery: 7, or later when the policy has a rest-day calendar and day 7 is a rest day (民法典 art. 203 ¶1; off by default).",
+    en: "The last day of the 7-day no-reason window, counted from delivery: 7, or later when the policy runs windows on over rest days and day 7 is a rest day (民法典 art. 203 ¶1; off by default).",
     zh: "七日无理由退货期限的最后一日（与 daysSinceDelivery 同样计数）：通常为 7；政策启用休息日顺延且第 7 日为休息日时顺延",
   },
   pastPromisedDelivery: {
@@ -83,7 +83,7 @@ export const FACTS = {
   withinWarranty: {
     type: "boolean|null",
     stage: "line",
-    en: "reportedAt is before the end of the 三包 period counted from delivery; null when not delivered or no period is known.",
+    en: "reportedAt is before the end of the 三包 period counted from delivery (run on over rest days when the policy turns the extension on); null when not delivered or no period is known.",
     zh: "申请时是否在三包有效期内；未签收或无有效期为 null",
   },
   priorRepairs: { type: "number", stage: "case", en: "Earlier repairs of the same fault (0 when not given).", zh: "同一故障已维修次数" },

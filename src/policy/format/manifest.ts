@@ -13,7 +13,14 @@ export const PolicyManifestSchema = z
     description: z.string().optional(),
     extends: z.literal("default").optional(),
     sanbaoTable: z.string().min(1).optional(),
-    /** A rest-day calendar file: windows marked `extendOverRestDays` run on over rest days (off when absent). */
+    /**
+     * A business calendar file (working hours, public holidays, 调休 make-up days per year):
+     * SLA targets on the business clock count its hours.
+     */
+    calendar: z.string().min(1).optional(),
+    /** 民法典 art. 203 ¶1: every window whose last day is a rest day of the calendar runs on to the next working day. Off by default. */
+    extendPeriodsOverRestDays: z.boolean().optional(),
+    /** The first way to name a calendar: the same as `calendar` with `extendPeriodsOverRestDays` on. */
     restDayCalendar: z.string().min(1).optional(),
     layers: z
       .array(
@@ -25,5 +32,6 @@ export const PolicyManifestSchema = z
       ),
   })
   .refine((m) => m.layers.length > 0 || m.extends === "default", { params: { code: "invalid_input", rule: "policy_needs_layer" }, path: ["layers"] })
+  .refine((m) => m.calendar === undefined || m.restDayCalendar === undefined, { params: { code: "calendar_required", reason: "named_twice" }, path: ["restDayCalendar"] })
   .meta({ id: "PolicyManifest" });
 export type PolicyManifest = z.infer<typeof PolicyManifestSchema>;

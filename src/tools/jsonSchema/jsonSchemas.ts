@@ -4,7 +4,7 @@ import { FACT_NAMES, FACTS } from "../../policy/format/factCatalog.js";
 import { EVENT_PARAMS, EVENT_TYPES } from "../../policy/format/eventSchemas.js";
 import { FixtureSchema } from "../compliance/fixtureSchema.js";
 import { PolicyManifestSchema } from "../../policy/format/manifest.js";
-import { RestDayCalendarSchema } from "../../policy/format/restDayCalendar.js";
+import { BusinessCalendarSchema, RestDayCalendarSchema } from "../../policy/format/businessCalendar.js";
 import { SanbaoTableSchema } from "../../policy/format/sanbaoTable.js";
 import { RuleSetSchema } from "../../engine/ruleSetSchema.js";
 
@@ -49,6 +49,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     "sanbao-table.schema.json": draft07(SanbaoTableSchema),
     "fixture.schema.json": draft07(FixtureSchema),
     "rest-day-calendar.schema.json": draft07(RestDayCalendarSchema),
+    "business-calendar.schema.json": draft07(BusinessCalendarSchema),
   };
 }
 

@@ -3,12 +3,12 @@ import { defaultPolicyInput } from "../../policy/defaultPolicy.js";
 import type { PolicyInput, RuleSetSource } from "../../policy/policy.js";
 
 /** What a JSON file outside any policy folder is, judged from its top-level keys. */
-export type LoneFileKind = "fixture" | "restDayCalendar" | "sanbaoTable" | "ruleSet";
+export type LoneFileKind = "fixture" | "calendar" | "sanbaoTable" | "ruleSet";
 
 export function loneFileKind(value: unknown): LoneFileKind {
   const has = (key: string) => value !== null && typeof value === "object" && key in value;
   if (has("case") && has("expect")) return "fixture";
-  if (has("restDays")) return "restDayCalendar";
+  if (has("restDays") || has("week")) return "calendar";
   if (has("categories")) return "sanbaoTable";
   return "ruleSet";
 }
@@ -25,7 +25,7 @@ export function loneFilePolicyInput(doc: SourceDocument): PolicyInput | undefine
   const source: RuleSetSource = { document: doc.value, source: doc };
   if (kind === "fixture") return undefined;
   if (kind === "sanbaoTable") return { ...base, sanbaoTable: source };
-  if (kind === "restDayCalendar") return { ...base, restDayCalendar: source };
+  if (kind === "calendar") return { ...base, calendar: source };
   const id = idOf(doc.value);
   const replaces = id !== undefined && base.layers.some((layer) => layer.ruleSets.some((rs) => idOf(rs.document) === id));
   if (replaces) {

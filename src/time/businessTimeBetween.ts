@@ -1,0 +1,40 @@
+import { DAY_MS } from "./civilDate.js";
+import { next, pieceEnd } from "./_lib/pieceEnd.js";
+import type { WorkingHours } from "./workingHours.js";
+import type { Zone } from "./zone.js";
+
+/**
+ * Milliseconds of working time between two instants: the instants of `[from, to)` whose wall
+ * clock in the zone falls in a working interval of its day (negative when `to` is earlier).
+ *
+ * Working hours are wall-clock hours, so across a DST change a shift that loses an hour
+ * works one hour less, and an hour that happens twice is worked twice.
+ *
+ * @example
+ * const z = zone("Asia/Shanghai");
+ * const nineToSix = { intervalsOn: (day: number) => ((day + 4) % 7 === 0 || (day + 4) % 7 === 6 ? [] : [540, 1080]) };
+ * // Friday 17:00 to Monday 10:00: an hour on Friday, an hour on Monday.
+ * businessTimeBetween(Date.parse("2026-03-06T17:00:00+08:00"), Date.parse("2026-03-09T10:00:00+08:00"), nineToSix, z) / 60_000 //=> 120
+ */
+export function businessTimeBetween(from: number, to: number, hours: WorkingHours, z: Zone): number {
+  if (to < from) return -businessTimeBetween(to, from, hours, z);
+  let worked = 0;
+  let offset = z.offsetMinutes(from) * 60_000;
+  for (let t = from; t < to; ) {
+    // One piece: one offset, within one wall day.
+    const end = pieceEnd(t, offset, to, z);
+    const nextOffset = next.offset;
+    const wallFrom = t + offset;
+    const wallTo = end + offset;
+    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
+    const intervals = hours.intervalsOn(dayStart / DAY_MS);
+    for (let i = 0; i < intervals.length; i += 2) {
+      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
+      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
+      if (stop > start) worked += stop - start;
+    }
+    t = end;
+    offset = nextOffset;
+  }
+  return worked;
+}

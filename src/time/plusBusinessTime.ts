@@ -1,0 +1,45 @@
+import { DAY_MS } from "./civilDate.js";
+import { next, pieceEnd } from "./_lib/pieceEnd.js";
+import type { WorkingHours } from "./workingHours.js";
+import type { Zone } from "./zone.js";
+
+/** How far a due time is looked for: a calendar without working time for ten years is broken. */
+const HORIZON_DAYS = 3660;
+
+/**
+ * The first instant at which `amount` milliseconds of working time have passed since `from`
+ * (`from` itself for none): an SLA of 8 business hours reported Friday 17:00 on a 9–18
+ * calendar is due Monday 16:00. Wall-clock working hours in the zone, as
+ * `businessTimeBetween` counts them; throws a RangeError when the calendar has no working
+ * time within ten years.
+ *
+ * @example
+ * const z = zone("Asia/Shanghai");
+ * const nineToSix = { intervalsOn: (day: number) => ((day + 4) % 7 === 0 || (day + 4) % 7 === 6 ? [] : [540, 1080]) };
+ * formatInZone(new Date(plusBusinessTime(Date.parse("2026-03-06T17:00:00+08:00"), 8 * 3_600_000, nineToSix, z)), z) //=> "2026-03-09T16:00:00+08:00"
+ */
+export function plusBusinessTime(from: number, amount: number, hours: WorkingHours, z: Zone): number {
+  if (!(amount > 0)) return from;
+  let left = amount;
+  const giveUp = from + HORIZON_DAYS * DAY_MS;
+  let offset = z.offsetMinutes(from) * 60_000;
+  for (let t = from; t < giveUp; ) {
+    // One piece: one offset, within one wall day.
+    const end = pieceEnd(t, offset, giveUp, z);
+    const nextOffset = next.offset;
+    const wallFrom = t + offset;
+    const wallTo = end + offset;
+    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
+    const intervals = hours.intervalsOn(dayStart / DAY_MS);
+    for (let i = 0; i < intervals.length; i += 2) {
+      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
+      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
+      if (stop <= start) continue;
+      if (stop - start >= left) return start + left - offset;
+      left -= stop - start;
+    }
+    t = end;
+    offset = nextOffset;
+  }
+  throw new RangeError("the business calendar has no working time within ten years");
+}
