@@ -173,7 +173,8 @@ export interface CompensationOption {
 export interface CapApplied {
   readonly option: string;
   readonly kind: string;
-  readonly cap: "rule_cap" | "cash_not_above_paid_amount";
+  /** The rule's own cap, an option cap (`compensation.cap`), or cash limited to what was paid. */
+  readonly cap: "rule_cap" | "option_cap" | "cash_not_above_paid_amount";
   readonly before: Amount;
   readonly after: Amount;
 }

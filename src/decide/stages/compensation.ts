@@ -1,6 +1,6 @@
 import type { RequestedLine } from "../requestedLines.js";
 import { allocateByWeightsInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
-import { CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
+import { CAPPABLE_KINDS, CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "../types.js";
 
@@ -18,10 +18,15 @@ export interface CompensationBases {
   perLine(basis: AmountBasis): readonly number[];
 }
 
+type ItemEvent = StageEvent & { params: EventParams<"compensation.item"> };
+type CapEvent = StageEvent & { params: EventParams<"compensation.cap"> };
+
 /**
- * Options are alternatives the customer chooses among; each rule adds one item to a named
- * option. Amounts are dinero objects, rounded as the rule says (half-up by default), capped
- * by the rule's cap, and the cash in one option never exceeds what the customer paid.
+ * Options are alternatives the customer chooses among. A rule's item is part of its
+ * option, or added to every option (or to named ones) when it says `addTo`; a
+ * `compensation.cap` limits the goodwill kinds an option may hold. Amounts are dinero
+ * objects, rounded as the rule says (half-up by default), capped by the rule's cap, then
+ * by the option's caps, and the cash in one option never exceeds what the customer paid.
  */
 export function interpretCompensation(
   events: readonly StageEvent[],
@@ -30,18 +35,15 @@ export function interpretCompensation(
 ): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
   if (events.length === 0) return NO_COMPENSATION;
   const capsApplied: CapApplied[] = [];
-  const byOption = new Map<string, (StageEvent & { params: EventParams<"compensation.item"> })[]>();
-  for (const e of eventsOfType<EventParams<"compensation.item">>(events, "compensation.item")) {
-    const list = byOption.get(e.params.option) ?? [];
-    list.push(e);
-    byOption.set(e.params.option, list);
-  }
+  const byOption = planOptions(eventsOfType<EventParams<"compensation.item">>(events, "compensation.item"));
+  const caps = eventsOfType<EventParams<"compensation.cap">>(events, "compensation.cap");
 
   const options: CompensationOption[] = [];
   for (const [id, items] of byOption) {
     let cashLeft: Money | undefined; // of the paid amount, once a cash item needs it
     let cashItemsAhead = 0;
     for (const e of items) if (CASH_KINDS.has(e.params.kind)) cashItemsAhead++;
+    const capLeft = caps.length === 0 ? undefined : optionCaps(caps, id);
     const out: CompensationItem[] = [];
     const amounts: Money[] = [];
     const cashAmounts: Money[] = [];
@@ -53,6 +55,18 @@ export function interpretCompensation(
         capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
         amount = fen(p.cap);
         amountFen = p.cap;
+      }
+      // The option's caps: each limits the kinds it names, items counted in plan order.
+      if (capLeft !== undefined) {
+        for (const cap of capLeft) {
+          if (!cap.kinds.has(p.kind)) continue;
+          if (amountFen > cap.left) {
+            capsApplied.push({ option: id, kind: p.kind, cap: "option_cap", before: amountOf(amountFen), after: amountOf(cap.left) });
+            amountFen = cap.left;
+            amount = fen(amountFen);
+          }
+          cap.left -= amountFen;
+        }
       }
       const isCash = CASH_KINDS.has(p.kind);
       if (isCash) {
@@ -86,6 +100,50 @@ export function interpretCompensation(
     ...sourceOf(e),
   }));
   return { compensation: { options, capsApplied }, reviewReasons };
+}
+
+/**
+ * The options and their items, in the order their first item fired: alternatives first
+ * (each rule's own option), then items added to every option or to named ones, each in
+ * firing order. An item added to "every" option stands as its own option when no other
+ * rule made one; one added to named options that are not offered is not offered.
+ */
+function planOptions(items: readonly ItemEvent[]): Map<string, ItemEvent[]> {
+  const byOption = new Map<string, ItemEvent[]>();
+  let added: ItemEvent[] | undefined;
+  for (const e of items) {
+    if (e.params.addTo !== undefined) {
+      (added ??= []).push(e);
+      continue;
+    }
+    const list = byOption.get(e.params.option);
+    if (list) list.push(e);
+    else byOption.set(e.params.option, [e]);
+  }
+  if (added === undefined) return byOption;
+  const alternatives = [...byOption.keys()];
+  for (const e of added) {
+    const to = e.params.addTo!;
+    if (to === "every" && alternatives.length === 0) {
+      const own = byOption.get(e.params.option);
+      if (own) own.push(e);
+      else byOption.set(e.params.option, [e]);
+      continue;
+    }
+    for (const id of to === "every" ? alternatives : to.filter((t) => byOption.has(t))) byOption.get(id)!.push(e);
+  }
+  return byOption;
+}
+
+/** The caps that apply to one option, each with the fen it still allows. */
+function optionCaps(caps: readonly CapEvent[], option: string): { kinds: ReadonlySet<string>; left: number }[] | undefined {
+  let out: { kinds: ReadonlySet<string>; left: number }[] | undefined;
+  for (const c of caps) {
+    const p = c.params;
+    if (p.options !== "every" && !p.options.includes(option)) continue;
+    (out ??= []).push({ kinds: new Set(p.kinds ?? CAPPABLE_KINDS), left: p.max });
+  }
+  return out;
 }
 
 // Most cases fire no compensation rule: one frozen answer for all of them.

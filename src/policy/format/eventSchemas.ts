@@ -34,6 +34,8 @@ const percent = z
 const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
 export const COMPENSATION_KINDS = ["coupon", "partial_refund", "refund", "voucher", "shipping", "points", "gift"] as const;
+/** Kinds a merchant's cap may limit: everything but the refund the law owes. */
+export const CAPPABLE_KINDS = ["coupon", "partial_refund", "voucher", "shipping", "points", "gift"] as const;
 /** Kinds paid out in cash; together they never exceed what the customer paid. */
 export const CASH_KINDS: ReadonlySet<string> = new Set(["refund", "partial_refund", "shipping"]);
 
@@ -111,12 +113,30 @@ export const EVENT_PARAMS = {
       fixed: fen.optional(),
       cap: fen.optional(),
       rounding: z.enum(["halfUp", "halfEven", "up", "down"]).optional(),
+      /**
+       * How the item joins the plan. Absent: it is part of `option`, one alternative the
+       * customer chooses among. `"every"`: it is added to every option the other rules make
+       * (a ¥20 late-delivery coupon on top of whatever the customer chooses), and offered as
+       * `option` on its own when there is none. A list of option ids: added to those of
+       * them that are offered, and to nothing else.
+       */
+      addTo: z.union([z.literal("every"), z.array(z.string().min(1)).min(1)]).optional(),
       label: Message,
       citation: Message.optional(),
     })
     .refine((p) => (p.fixed !== undefined) !== (p.percent !== undefined && p.of !== undefined), {
       params: { code: "invalid_input", rule: "fixed_or_percent" },
     }),
+  /**
+   * At most `max` fen of the given kinds in each option it names (`"every"`, or option
+   * ids), items counted in plan order; the first items keep theirs. A refund is never
+   * capped: it is what the customer is owed for the goods (消保法 arts. 24, 25 ¶3).
+   */
+  "compensation.cap": z.strictObject({
+    options: z.union([z.literal("every"), z.array(z.string().min(1)).min(1)]),
+    max: fen,
+    kinds: z.array(z.enum(CAPPABLE_KINDS)).min(1).optional(),
+  }),
 } as const;
 
 export type EventType = keyof typeof EVENT_PARAMS;
@@ -127,5 +147,5 @@ export type EventParams<T extends EventType> = z.infer<(typeof EVENT_PARAMS)[T]>
 export const STAGE_EVENT_TYPES = {
   sla: ["sla.tier", "sla.followUp"],
   eligibility: ["remedy.allowed", "remedy.denied", "remedy.undetermined", "review.required"],
-  compensation: ["compensation.item", "review.required"],
+  compensation: ["compensation.item", "compensation.cap", "review.required"],
 } as const satisfies Record<string, readonly EventType[]>;
