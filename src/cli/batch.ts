@@ -43,15 +43,16 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
   const outputName = toStdout ? "stdout" : flags.output!;
   refuseOutputIsInput(input, inputStats, toStdout ? fdStats(1) : statOrUndefined(flags.output!), outputName);
 
+  const interruption = onInterrupt();
   let target: OutputFile | undefined;
   try {
     target = toStdout ? undefined : openOutputFile(flags.output!);
   } catch (e) {
+    interruption.dispose();
     throw new CliExit(EXIT.usage, `cannot write ${flags.output}: ${describeErrno(e as NodeJS.ErrnoException)}`);
   }
   const output = target?.stream ?? process.stdout;
   const progress = progressReporter(flags.quiet === true);
-  const interruption = onInterrupt();
   const started = performance.now();
   let result: BatchResult;
   try {
@@ -70,8 +71,11 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
     });
     await target?.commit();
   } catch (e) {
-    target?.discard();
-    if (e instanceof BatchOutputError) throw new CliExit(EXIT.usage, `cannot write ${outputName}: ${e.message.replace(/^cannot write the output: /, "")}; ${target ? `${outputName} was left as it was` : "the output stops after the last whole line"}`);
+    await target?.discard();
+    if (e instanceof BatchOutputError) {
+      const left = target?.replacesFile ? `${outputName} was left as it was` : "what was written ends with the last whole line written";
+      throw new CliExit(EXIT.usage, `cannot write ${outputName}: ${e.message}; ${left}`);
+    }
     const errno = e as NodeJS.ErrnoException;
     // A system error reading the input, or committing the output (fsync, rename): named, exit 2.
     if (typeof errno.code === "string" && /^E[A-Z]+$/.test(errno.code)) {

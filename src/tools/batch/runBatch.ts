@@ -6,6 +6,9 @@ import Tinypool from "tinypool";
 import { emptyStats, mergeStats, type BatchStats } from "./batchStats.js";
 import { batchDecider, decideLines, errorLine, type BatchWorkerData, type LinesChunk } from "./decideLines.js";
 import { ndjsonLines } from "./ndjsonLines.js";
+import { BatchOutputError } from "./outputError.js";
+
+export { BatchOutputError, describeErrno } from "./outputError.js";
 
 export interface BatchProgress {
   /** Input lines answered so far (written to the output). */
@@ -45,14 +48,6 @@ export interface BatchResult extends BatchStats {
   readonly interrupted: boolean;
   /** Chunks whose worker died (out of memory, crash): their lines were redone one by one. */
   readonly workerCrashes: number;
-}
-
-/** Writing the output failed (full disk, closed pipe): the run stopped, nothing half-decided was counted. */
-export class BatchOutputError extends Error {
-  constructor(readonly cause: NodeJS.ErrnoException) {
-    super(`cannot write the output: ${cause.code ? `${cause.code} ` : ""}${describeErrno(cause)}`);
-    this.name = "BatchOutputError";
-  }
 }
 
 export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
@@ -225,18 +220,4 @@ function openInput(input: string | NodeJS.ReadableStream): { stream: NodeJS.Read
     throw e;
   }
   return { stream: createReadStream("", { fd, highWaterMark: 1 << 20 }), ...(stat.isFile() ? { totalBytes: stat.size } : {}) };
-}
-
-/** A system error in words a person reads ("no space left on device"), from its errno code. */
-export function describeErrno(e: NodeJS.ErrnoException): string {
-  switch (e.code) {
-    case "ENOSPC": return "no space left on device";
-    case "EPIPE": return "the reading end of the pipe was closed";
-    case "EDQUOT": return "disk quota exceeded";
-    case "EIO": return "input/output error on the device";
-    case "EACCES": case "EPERM": return "permission denied";
-    case "EROFS": return "read-only file system";
-    case "EFBIG": return "file too large for the file system";
-    default: return e.message;
-  }
 }
