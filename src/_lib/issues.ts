@@ -26,6 +26,7 @@ export type IssueCode =
   | "missing_rule_set"
   | "duplicate_rule_set"
   | "io_error"
+  | "outside_policy_folder"
   | "too_large"
   | "duplicate_key"
   | "unknown_value";
@@ -64,6 +65,8 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   missing_rule_set: "error",
   duplicate_rule_set: "error",
   io_error: "error",
+  // A policy reads only files inside its folder: anything else could be any file on the host.
+  outside_policy_folder: "error",
   too_large: "error",
   duplicate_key: "error",
   unknown_value: "error",

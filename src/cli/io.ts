@@ -1,8 +1,8 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { createColors } from "picocolors";
 import { formatIssue, type Issue } from "../_lib/issues.js";
 import { parseSourceDocument } from "../_lib/sourcePositions.js";
+import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../policy/policyFiles.js";
 
 /** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -42,13 +42,10 @@ export function displayPath(path: string): string {
 
 /** Reads a JSON file; a missing file or invalid JSON stops with exit 2 and a located message. */
 export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (cause) {
-    throw new CliExit(EXIT.usage, `cannot read ${file}: ${(cause as Error).message}`);
-  }
-  const doc = parseSourceDocument(text, file);
+  // A regular file of bounded size only: `/dev/zero` or a FIFO would never end.
+  const read = readRegularFile(file, file, MAX_POLICY_FILE_BYTES);
+  if ("issue" in read) throw new CliExit(EXIT.usage, read.issue.message.startsWith("cannot read") ? read.issue.message : `cannot read ${file}: ${read.issue.message}`);
+  const doc = parseSourceDocument(read.text, file);
   if (doc.syntaxIssues.length > 0) throw new CliExit(EXIT.usage, `${file} is not valid JSON`, doc.syntaxIssues);
   return doc.value;
 }

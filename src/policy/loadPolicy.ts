@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { PolicyError, hasErrors, withSeverity, type Issue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
@@ -9,6 +8,7 @@ import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
 import { compileCheckedPolicy } from "./compilePolicy.js";
 import { defaultPolicyInput } from "./defaultPolicy.js";
 import { PolicyManifestSchema } from "./format/manifest.js";
+import { readPolicyFile } from "./policyFiles.js";
 import type { Policy, PolicyInput, PolicyResult, RuleSetSource } from "./policy.js";
 
 /** A policy folder checked: the files it consists of and checkPolicy's answer for them. */
@@ -26,7 +26,7 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
   const manifestFile = join(dir, "policy.json");
   const files = [manifestFile];
   const refused = (issues: Issue[]): PolicyFolderCheck => ({ files, check: { issues: issues.map(withSeverity) } });
-  const manifestDoc = read(manifestFile);
+  const manifestDoc = read(dir, "policy.json");
   if ("issues" in manifestDoc) return refused(manifestDoc.issues);
   if (manifestDoc.syntaxIssues.length > 0) return refused(manifestDoc.syntaxIssues);
   const manifestIssues = checkDuplicateKeys(manifestDoc);
@@ -35,9 +35,8 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
   const manifest = parsed.data;
 
   const load = (file: string, at: (string | number)[]): RuleSetSource => {
-    const path = join(dirname(manifestFile), file);
-    files.push(path);
-    const doc = read(path);
+    files.push(join(dir, file));
+    const doc = read(dir, file);
     if (!("issues" in doc)) return { document: doc.value, source: doc };
     // Unreadable: the problem is the manifest's entry, and checkPolicy reports it with the file's other problems.
     const issue = locateIssues(manifestDoc, [{ ...doc.issues[0]!, path: at }])[0]!;
@@ -89,10 +88,8 @@ export function loadPolicy(dir: string, operators?: OperatorRegistry): Policy {
   return result.policy;
 }
 
-function read(file: string): SourceDocument | { issues: Issue[] } {
-  try {
-    return parseSourceDocument(readFileSync(file, "utf8"), file);
-  } catch (cause) {
-    return { issues: [{ code: "io_error", path: [], file, message: `cannot read ${file}: ${(cause as Error).message}` }] };
-  }
+/** A file of the folder, parsed; only regular files inside the folder are read (readPolicyFile). */
+function read(dir: string, name: string): SourceDocument | { issues: Issue[] } {
+  const read = readPolicyFile(dir, name);
+  return "issue" in read ? { issues: [read.issue] } : parseSourceDocument(read.text, join(dir, name));
 }
