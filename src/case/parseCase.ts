@@ -4,6 +4,7 @@ import { checkCaseArrays } from "../_lib/limits.js";
 import { fromZodIssues } from "../_lib/zodIssues.js";
 import { CASE_LIMITS, CaseSchema, type Case } from "./caseSchema.js";
 import { CaseValidationError } from "./caseValidationError.js";
+import { plainData } from "./plainData.js";
 
 export type ParsedCase = { readonly success: true; readonly data: Case } | { readonly success: false; readonly issues: Issue[] };
 
@@ -20,7 +21,10 @@ export interface ParseCaseOptions {
  * safeParseCase({ caseId: 42 }).success //=> false
  */
 export function safeParseCase(input: unknown, options?: ParseCaseOptions): ParsedCase {
-  return forCaseSchema.parse(input, options?.lang === "zh-CN" ? zhCN() : undefined);
+  // Read once into plain data first: validation and the decision then see the same values.
+  const plain = plainData(input);
+  if (!plain.success) return { success: false, issues: [plain.issue] };
+  return forCaseSchema.parse(plain.data, options?.lang === "zh-CN" ? zhCN() : undefined);
 }
 
 /**
