@@ -3,6 +3,7 @@ import { createColors } from "picocolors";
 import { formatIssue, type Issue } from "../_lib/issues.js";
 import { parseSourceDocument } from "../_lib/sourcePositions.js";
 import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../policy/policyFiles.js";
+import { terminalText } from "./terminalText.js";
 
 /** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -51,7 +52,7 @@ export function readJsonFile(file: string): unknown {
 }
 
 export function printIssues(issues: readonly Issue[]): void {
-  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
 }
 
 /** A fixed clock from `--now`, or the machine's clock. */

@@ -1,6 +1,7 @@
 import { formatIssue, formatPath } from "../_lib/issues.js";
 import { lintPaths } from "../tools/lint/lint.js";
 import { EXIT, displayPath, palette } from "./io.js";
+import { terminalText } from "./terminalText.js";
 
 /** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */
 export function lintCommand(paths: string[], flags: { format?: string }): number {
@@ -11,12 +12,12 @@ export function lintCommand(paths: string[], flags: { format?: string }): number
     // GitHub Actions workflow commands: each issue becomes an annotation on the PR diff.
     for (const i of report.issues) {
       const where = i.file ? ` file=${i.file},line=${i.line ?? 1},col=${i.column ?? 1},title=${i.code}` : ` title=${i.code}`;
-      process.stdout.write(`::${i.severity === "warning" ? "warning" : "error"}${where}::${formatPath(i.path)}: ${i.message.replace(/\r?\n/g, " ")}\n`);
+      process.stdout.write(`::${i.severity === "warning" ? "warning" : "error"}${terminalText(where)}::${terminalText(`${formatPath(i.path)}: ${i.message.replace(/\r?\n/g, " ")}`)}\n`);
     }
   } else {
     const c = palette(false);
     for (const issue of report.issues) {
-      const line = formatIssue(issue).replace(/^(\S+ )/, `$1${issue.severity === "warning" ? c.yellow("warning") : c.red("error")} `);
+      const line = terminalText(formatIssue(issue)).replace(/^(\S+ )/, `$1${issue.severity === "warning" ? c.yellow("warning") : c.red("error")} `);
       process.stdout.write(`${issue.file ? line : `${line}`}\n`);
     }
     process.stdout.write(`${report.files.length} files, ${report.errorCount} errors, ${report.warningCount} warnings\n`);

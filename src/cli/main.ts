@@ -7,6 +7,7 @@ import { lintCommand } from "./lint.js";
 import { schemaCommand } from "./schema.js";
 import { testCommand } from "./test.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
+import { terminalText } from "./terminalText.js";
 
 const HELP_EXIT = `
 Exit codes:
@@ -115,7 +116,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CliExit) {
-      process.stderr.write(`aftersales: ${error.message}\n`);
+      process.stderr.write(`aftersales: ${terminalText(error.message)}\n`);
       printIssues(error.issues);
       return error.code;
     }
