@@ -5,7 +5,7 @@ import { renderStats } from "../tools/batch/batchStats.js";
 import { fdStats, openOutputFile, sameFile, type OutputFile } from "../tools/batch/outputFile.js";
 import { BatchOutputError, DEFAULT_MAX_LINE_BYTES, describeErrno, runBatch, type BatchProgress, type BatchResult } from "../tools/batch/runBatch.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
-import { CliExit, EXIT, clockFrom, displayPath } from "./io.js";
+import { CliExit, EXIT, clockFrom, displayPath, timeZoneFrom } from "./io.js";
 
 export interface BatchFlags {
   readonly output?: string;
@@ -32,6 +32,7 @@ export async function batchCommand(input: string, flags: BatchFlags): Promise<nu
   const maxLineBytes = flags.maxLineBytes === undefined ? DEFAULT_MAX_LINE_BYTES : Number(flags.maxLineBytes);
   if (!Number.isSafeInteger(maxLineBytes) || maxLineBytes < 1) throw new CliExit(EXIT.usage, "--max-line-bytes is a whole number of bytes, at least 1");
   if (flags.now) clockFrom(flags.now); // validate before starting threads
+  timeZoneFrom(flags.timeZone);
   if (flags.policy) {
     const loaded = safeLoadPolicy(displayPath(flags.policy));
     if (!loaded.success) throw new CliExit(EXIT.usage, `policy ${flags.policy} is invalid`, loaded.issues);

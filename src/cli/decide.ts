@@ -4,7 +4,7 @@ import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import type { Decision } from "../decide/types.js";
-import { CliExit, EXIT, clockFrom, displayPath, palette, parseLang, readJsonFile, type Lang } from "./io.js";
+import { CliExit, EXIT, clockFrom, displayPath, palette, parseLang, readJsonFile, timeZoneFrom, type Lang } from "./io.js";
 import { renderDecision } from "./renderDecision.js";
 import { terminalSafe } from "./terminalText.js";
 
@@ -31,7 +31,7 @@ export function decideCaseFile(file: string, flags: DecideFlags, trace: boolean)
     policy: policyFrom(flags.policy),
     lang,
     clock: clockFrom(flags.now),
-    ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
+    ...(flags.timeZone ? { timeZone: timeZoneFrom(flags.timeZone)! } : {}),
     trace,
   });
   const result = decider.safeDecide(readJsonFile(file));

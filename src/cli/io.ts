@@ -55,6 +55,17 @@ export function printIssues(issues: readonly Issue[]): void {
   for (const issue of issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
 }
 
+/** `--time-zone` checked before any decider is built: an unknown zone is a bad flag (exit 2), not an internal error. */
+export function timeZoneFrom(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    throw new CliExit(EXIT.usage, `--time-zone must be an IANA time zone such as Asia/Shanghai (got ${name})`);
+  }
+  return name;
+}
+
 /** A fixed clock from `--now`, or the machine's clock. */
 export function clockFrom(now: string | undefined): () => Date {
   if (now === undefined) return () => new Date();

@@ -1,10 +1,18 @@
+import { statSync, type Stats } from "node:fs";
 import { formatIssue, formatPath } from "../_lib/issues.js";
 import { lintPaths } from "../tools/lint/lint.js";
-import { EXIT, displayPath, palette } from "./io.js";
+import { CliExit, EXIT, displayPath, palette } from "./io.js";
 import { terminalText } from "./terminalText.js";
 
 /** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */
 export function lintCommand(paths: string[], flags: { format?: string }): number {
+  if (flags.format !== undefined && !["pretty", "json", "github"].includes(flags.format)) throw new CliExit(EXIT.usage, `--format must be pretty, json or github (got ${flags.format})`);
+  // A path that is not there (or is a FIFO or device) means lint could not run: exit 2, not a finding.
+  for (const path of paths) {
+    const stat = statOrUndefined(path);
+    if (!stat) throw new CliExit(EXIT.usage, `cannot read ${path}: no such file or folder`);
+    if (!stat.isFile() && !stat.isDirectory()) throw new CliExit(EXIT.usage, `cannot read ${path}: not a regular file or folder`);
+  }
   const report = lintPaths(paths.length > 0 ? paths.map(displayPath) : ["rules"]);
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -23,4 +31,12 @@ export function lintCommand(paths: string[], flags: { format?: string }): number
     process.stdout.write(`${report.files.length} files, ${report.errorCount} errors, ${report.warningCount} warnings\n`);
   }
   return report.errorCount > 0 ? EXIT.findings : EXIT.ok;
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
 }
