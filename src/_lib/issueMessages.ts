@@ -28,6 +28,7 @@ const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
     case "at_most_two_decimals": return en(l) ? "at most two decimals" : "最多两位小数";
     case "fixed_or_percent": return en(l) ? 'give either "fixed" (fen) or both "percent" and "of"' : '请给出 "fixed"（分），或同时给出 "percent" 与 "of"';
     case "policy_needs_layer": return en(l) ? 'a policy needs at least one layer (or "extends": "default")' : '策略至少需要一个层（或写 "extends": "default"）';
+    case "unreadable": return en(l) ? `could not be read: ${p.error}` : `无法读取：${p.error}`;
     case "other": return p.detail;
   }
 };
@@ -105,12 +106,29 @@ const MESSAGES: Catalog = {
   too_large: (p, l) => {
     if (p.limit === "values") return en(l) ? `more than ${p.max} values in one document` : `单个文档中的值超过 ${p.max} 个`;
     if (p.limit === "depth") return en(l) ? `nested deeper than ${p.max} levels` : `嵌套超过 ${p.max} 层`;
-    const noun = { items: ["items", "个订单行"], parcels: ["parcels", "个包裹"], request_lines: ["request lines", "个申请行"] }[p.limit];
+    if (p.limit === "file_bytes") return en(l) ? `${p.file} is ${p.got} bytes (at most ${p.max})` : `${p.file} 有 ${p.got} 字节（最多 ${p.max}）`;
+    if (p.limit === "expanded_depth") return en(l) ? `rule "${p.rule}" nests ${p.got} conditions deep through shared conditions (at most ${p.max})` : `规则 "${p.rule}" 经共享条件嵌套 ${p.got} 层（最多 ${p.max}）`;
+    if (p.limit === "expanded_conditions") {
+      return en(l)
+        ? `rule "${p.rule}" expands to ${p.got} conditions through shared conditions (at most ${p.max}): each use of a shared condition counts, so one used twice at each level doubles per level`
+        : `规则 "${p.rule}" 经共享条件展开为 ${p.got} 个条件（最多 ${p.max}）：每次引用都计数，每层引用两次则逐层翻倍`;
+    }
+    if (p.limit === "decorators") return en(l) ? `operator "${p.operator}" has ${p.got} decorators (at most ${p.max})` : `运算符 "${p.operator}" 有 ${p.got} 个修饰（最多 ${p.max}）`;
+    const noun = { items: ["items", "个订单行"], parcels: ["parcels", "个包裹"], request_lines: ["request lines", "个申请行"], array: ["elements in an array", "个数组元素"] }[p.limit];
     return en(l) ? `at most ${p.max} ${noun[0]} (got ${p.got})` : `最多 ${p.max} ${noun[1]}（实际 ${p.got}）`;
   },
   duplicate_key: (p, l) => (en(l) ? `key "${p.key}" appears twice in this object; JSON keeps only the last` : `键 "${p.key}" 在此对象中出现两次；JSON 只保留最后一个`),
-  io_error: (p, l) =>
-    p.reason === "not_found" ? (en(l) ? `no such file or folder: ${p.file}` : `文件或文件夹不存在：${p.file}`) : en(l) ? `cannot read ${p.file}: ${p.error ?? ""}` : `无法读取 ${p.file}：${p.error ?? ""}`,
+  io_error: (p, l) => {
+    if (p.reason === "not_found") return en(l) ? `no such file or folder: ${p.file}` : `文件或文件夹不存在：${p.file}`;
+    if (p.reason === "not_regular") return en(l) ? `${p.file} is not a regular file (${p.kind ?? "other"})` : `${p.file} 不是普通文件（${p.kind ?? "other"}）`;
+    if (p.reason === "changed") return en(l) ? `${p.file} changed while being read` : `${p.file} 在读取时被修改`;
+    return en(l) ? `cannot read ${p.file}: ${p.error ?? ""}` : `无法读取 ${p.file}：${p.error ?? ""}`;
+  },
+  outside_policy_folder: (p, l) => {
+    if (p.reason === "absolute") return en(l) ? `"${p.name}" is an absolute path; name files relative to the policy folder` : `"${p.name}" 是绝对路径；请写相对于策略文件夹的文件名`;
+    const through = p.reason === "symlink_out" ? (en(l) ? " (through a symlink)" : "（经符号链接）") : "";
+    return en(l) ? `"${p.name}" is outside the policy folder${through}; a policy reads only files inside its folder` : `"${p.name}" 在策略文件夹之外${through}；策略只读取其文件夹内的文件`;
+  },
   invalid_type: zod,
   invalid_value: zod,
   invalid_format: zod,

@@ -25,9 +25,13 @@ export interface IssueParams {
   too_large:
     | { readonly limit: "values"; readonly max: number }
     | { readonly limit: "depth"; readonly max: number }
-    | { readonly limit: "items" | "parcels" | "request_lines"; readonly max: number; readonly got: number };
+    | { readonly limit: "items" | "parcels" | "request_lines" | "array"; readonly max: number; readonly got: number }
+    | { readonly limit: "file_bytes"; readonly max: number; readonly got: number; readonly file: string }
+    | { readonly limit: "expanded_conditions" | "expanded_depth"; readonly max: number; readonly got: number; readonly rule: string }
+    | { readonly limit: "decorators"; readonly max: number; readonly got: number; readonly operator: string };
   duplicate_key: { readonly key: string };
-  io_error: { readonly file: string; readonly error?: string; readonly reason?: "not_found" };
+  io_error: { readonly file: string; readonly error?: string; readonly reason?: "not_found" | "not_regular" | "changed"; readonly kind?: "fifo" | "device" | "socket" | "folder" | "other" };
+  outside_policy_folder: { readonly name: string; readonly reason: "absolute" | "outside" | "symlink_out" };
   // zod's own codes, kept as zod reports them (never flattened)
   invalid_type: ZodIssueDetail;
   invalid_value: ZodIssueDetail;
@@ -86,6 +90,7 @@ export type InvalidInputParams =
   | { readonly rule: "snake_case_key" }
   | { readonly rule: "fixed_or_percent" }
   | { readonly rule: "policy_needs_layer" }
+  | { readonly rule: "unreadable"; readonly error: string }
   | { readonly rule: "other"; readonly detail: string };
 
 export type InconsistentCaseParams =
@@ -166,6 +171,8 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   below_statutory_floor: "error",
   missing_rule_set: "error",
   calendar_required: "error",
+  // A policy reads only files inside its folder: anything else could be any file on the host.
+  outside_policy_folder: "error",
 };
 
 interface Located {

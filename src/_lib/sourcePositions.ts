@@ -35,7 +35,8 @@ export function parseSourceDocument(text: string, file?: string): SourceDocument
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const syntaxIssues = errors.map((e) => issue("invalid_json", [], { error: printParseErrorCode(e.error) }, { ...withFile(file), ...lineColumn(text, e.offset) }));
+  const at = positionsIn(text);
+  const syntaxIssues = errors.map((e) => issue("invalid_json", [], { error: printParseErrorCode(e.error) }, { ...withFile(file), ...at(e.offset) }));
   const value = syntaxIssues.length === 0 && root ? safeJsonParse(text) : undefined;
   return { file, text, root, value, syntaxIssues };
 }
@@ -52,9 +53,11 @@ function safeJsonParse(text: string): unknown {
 
 /** Adds file, line and column to issues whose paths point into `doc`. */
 export function locateIssues<I extends RawIssue>(doc: SourceDocument, issues: readonly I[]): I[] {
+  if (issues.length === 0) return [];
+  const at = positionsIn(doc.text);
   return issues.map((issue) => {
     const node = doc.root ? nearestNode(doc.root, issue.path) : undefined;
-    return { ...issue, ...withFile(doc.file), ...lineColumn(doc.text, node?.offset ?? 0) };
+    return { ...issue, ...withFile(doc.file), ...at(node?.offset ?? 0) };
   });
 }
 
@@ -73,14 +76,36 @@ function withFile(file: string | undefined): { file?: string } {
 
 /** 1-based line and column (in UTF-16 code units, as editors count) of an offset. */
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
+  return positionsIn(text)(offset);
 }
+
+/**
+ * Line and column of any offset in `text`, by binary search over the line starts found in
+ * one pass: locating thousands of issues in a large file is linear, not quadratic. The
+ * index of the last text asked about is kept (locating calls come in runs per document).
+ */
+export function positionsIn(text: string): (offset: number) => { line: number; column: number } {
+  let starts = lastIndex?.text === text ? lastIndex.starts : undefined;
+  if (!starts) {
+    const found = [0];
+    for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) found.push(i + 1);
+    starts = Int32Array.from(found);
+    lastIndex = { text, starts };
+  }
+  const lineStarts = starts;
+  return (offset) => {
+    const clamped = Math.max(0, Math.min(offset, text.length));
+    // The last line start at or before the offset (a newline at the offset itself belongs to its line).
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+}
+
+let lastIndex: { text: string; starts: Int32Array } | undefined;
 

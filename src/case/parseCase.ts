@@ -5,6 +5,7 @@ import { failed, ok, type Checked, type Result } from "../_lib/result.js";
 import { safeParseIssues } from "../_lib/zodIssues.js";
 import { CASE_LIMITS, CaseSchema, type Case } from "./caseSchema.js";
 import { CaseValidationError } from "./caseValidationError.js";
+import { plainData } from "./plainData.js";
 
 export type ParsedCase = Result<Case, CaseValidationError>;
 
@@ -21,8 +22,8 @@ export interface ParseCaseOptions {
  * safeParseCase({ caseId: 42 }).success //=> false
  */
 export function safeParseCase(input: unknown, options?: ParseCaseOptions): ParsedCase {
-  const parsed = forCaseSchema.parse(input);
-  return parsed.success ? ok(parsed.data) : failed(new CaseValidationError(parsed.issues, options?.lang));
+  const checked = checkCase(input);
+  return checked.success ? ok(checked.data) : failed(new CaseValidationError(checked.issues, options?.lang));
 }
 
 /**
@@ -32,9 +33,15 @@ export function safeParseCase(input: unknown, options?: ParseCaseOptions): Parse
  * parseCase(JSON.parse(readFileSync("case.json", "utf8"))).order.items.length //=> 1
  */
 export function parseCase(input: unknown, options?: ParseCaseOptions): Case {
-  const parsed = forCaseSchema.parse(input);
-  if (!parsed.success) throw new CaseValidationError(parsed.issues, options?.lang);
-  return parsed.data;
+  const checked = checkCase(input);
+  if (!checked.success) throw new CaseValidationError(checked.issues, options?.lang);
+  return checked.data;
+}
+
+/** The case checked, issues as data: read once into plain data first, so validation and the decision see the same values. */
+function checkCase(input: unknown): Checked<Case> {
+  const plain = plainData(input);
+  return plain.success ? forCaseSchema.parse(plain.data) : { success: false, issues: [plain.issue] };
 }
 
 export interface CaseParser<T> {

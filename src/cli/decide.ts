@@ -4,8 +4,9 @@ import { defaultPolicy } from "../policy/defaultPolicy.js";
 import { safeLoadPolicy } from "../policy/loadPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import type { Decision } from "../decide/types.js";
-import { CliExit, EXIT, clockFrom, displayPath, palette, parseLang, readJsonFile, type Lang } from "./io.js";
+import { CliExit, EXIT, clockFrom, displayPath, palette, parseLang, readJsonFile, timeZoneFrom, type Lang } from "./io.js";
 import { renderDecision } from "./renderDecision.js";
+import { terminalSafe } from "./terminalText.js";
 
 export interface DecideFlags {
   readonly now?: string;
@@ -18,7 +19,8 @@ export interface DecideFlags {
 /** `aftersales decide case.json`: the decision, readable by default, JSON with --json. */
 export function decideCommand(file: string, flags: DecideFlags): number {
   const { decision, lang } = decideCaseFile(file, flags, flags.json === true);
-  process.stdout.write(flags.json ? `${JSON.stringify(decision, null, 2)}\n` : `${renderDecision(decision, lang, palette(false))}\n`);
+  // JSON escapes control characters itself; readable output escapes them from the data.
+  process.stdout.write(flags.json ? `${JSON.stringify(decision, null, 2)}\n` : `${renderDecision(terminalSafe(decision), lang, palette(false))}\n`);
   return EXIT.ok;
 }
 
@@ -29,7 +31,7 @@ export function decideCaseFile(file: string, flags: DecideFlags, trace: boolean)
     policy: policyFrom(flags.policy, lang),
     lang,
     clock: clockFrom(flags.now),
-    ...(flags.timeZone ? { timeZone: flags.timeZone } : {}),
+    ...(flags.timeZone ? { timeZone: timeZoneFrom(flags.timeZone)! } : {}),
     trace,
   });
   const result = decider.safeDecide(readJsonFile(file, lang));

@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
 import { relative } from "node:path";
 import { createColors } from "picocolors";
-import { finalizeIssues } from "../_lib/issueMessages.js";
+import { finalizeIssues, messageOf } from "../_lib/issueMessages.js";
 import { DEFAULT_LANG, formatIssue, type Issue, type Lang } from "../_lib/issues.js";
 import { parseSourceDocument } from "../_lib/sourcePositions.js";
+import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../policy/policyFiles.js";
+import { terminalText } from "./terminalText.js";
 
 /** Exit codes, stable and documented: 0 ok (a denial is still 0), 1 findings, 2 could not run, 3 internal error. */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
@@ -43,19 +44,27 @@ export function displayPath(path: string): string {
 
 /** Reads a JSON file; a missing file or invalid JSON stops with exit 2 and a located message. */
 export function readJsonFile(file: string, lang?: Lang): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (cause) {
-    throw new CliExit(EXIT.usage, `cannot read ${file}: ${(cause as Error).message}`);
-  }
-  const doc = parseSourceDocument(text, file);
+  // A regular file of bounded size only: `/dev/zero` or a FIFO would never end.
+  const read = readRegularFile(file, file, MAX_POLICY_FILE_BYTES);
+  if ("issue" in read) throw new CliExit(EXIT.usage, messageOf(read.issue, lang ?? DEFAULT_LANG));
+  const doc = parseSourceDocument(read.text, file);
   if (doc.syntaxIssues.length > 0) throw new CliExit(EXIT.usage, `${file} is not valid JSON`, finalizeIssues(doc.syntaxIssues, lang));
   return doc.value;
 }
 
 export function printIssues(issues: readonly Issue[]): void {
-  for (const issue of issues) process.stderr.write(`${formatIssue(issue)}\n`);
+  for (const issue of issues) process.stderr.write(`${terminalText(formatIssue(issue))}\n`);
+}
+
+/** `--time-zone` checked before any decider is built: an unknown zone is a bad flag (exit 2), not an internal error. */
+export function timeZoneFrom(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: name });
+  } catch {
+    throw new CliExit(EXIT.usage, `--time-zone must be an IANA time zone such as Asia/Shanghai (got ${name})`);
+  }
+  return name;
 }
 
 /** A fixed clock from `--now`, or the machine's clock. */

@@ -8,6 +8,7 @@ import { schemaCommand } from "./schema.js";
 import { testCommand } from "./test.js";
 import { DEFAULT_LANG } from "../_lib/issues.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
+import { terminalText } from "./terminalText.js";
 
 const HELP_EXIT = `
 Exit codes:
@@ -85,14 +86,15 @@ function program(): Command {
   cli
     .command("batch")
     .description("decide NDJSON cases into NDJSON decisions, in input order, on worker threads")
-    .argument("<cases.ndjson>", "one case per line")
-    .option("-o, --output <file>", "write decisions here (default: stdout)")
+    .argument("<cases.ndjson>", "one case per line; - reads stdin")
+    .option("-o, --output <file>", "write decisions here, replaced when the run ends (default and -: stdout)")
     .option("--workers <n>", "worker threads (default: the machine's cores; 0 = this thread)")
     .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
     .option("--now <iso>", "decision time for every case (ISO with offset); default: now")
     .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
     .option("--trace", "include each decision's trace")
     .option("--quiet", "no progress output")
+    .option("--max-line-bytes <n>", "a longer input line gets an error line, not a worker (default 1048576)")
     .action(async (input: string, flags) => {
       process.exitCode = await batchCommand(input, flags);
     });
@@ -117,7 +119,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CliExit) {
-      process.stderr.write(`aftersales: ${error.message}\n`);
+      process.stderr.write(`aftersales: ${terminalText(error.message)}\n`);
       printIssues(error.issues);
       return error.code;
     }

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { jsonSchemas, serialize } from "../tools/jsonSchema/jsonSchemas.js";
+import { describeErrno } from "../tools/batch/outputError.js";
 import { CliExit, EXIT } from "./io.js";
 
 /** `aftersales schema [--out dir] [--name file]`: the JSON Schemas, generated from the zod schemas. */
@@ -16,9 +17,13 @@ export function schemaCommand(flags: { out?: string; name?: string }): number {
     process.stdout.write(serialize(all["rule-set.schema.json"]!));
     return EXIT.ok;
   }
-  mkdirSync(flags.out, { recursive: true });
   for (const [name, schema] of Object.entries(all)) {
-    writeFileSync(join(flags.out, name), serialize(schema));
+    try {
+      mkdirSync(flags.out, { recursive: true });
+      writeFileSync(join(flags.out, name), serialize(schema));
+    } catch (cause) {
+      throw new CliExit(EXIT.usage, `cannot write ${join(flags.out, name)}: ${describeErrno(cause as NodeJS.ErrnoException)}`);
+    }
     process.stderr.write(`wrote ${join(flags.out, name)}\n`);
   }
   return EXIT.ok;

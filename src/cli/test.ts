@@ -1,12 +1,15 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
+import { messageOf } from "../_lib/issueMessages.js";
 import { ruleCoverage } from "../tools/compliance/coverage.js";
 import { describeFailure } from "../tools/compliance/describeFailure.js";
 import { toJUnit } from "../tools/compliance/junit.js";
 import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compliance/runFixture.js";
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
+import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../policy/policyFiles.js";
+import { describeErrno } from "../tools/batch/outputError.js";
 import { policyFrom } from "./decide.js";
 import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
 
@@ -33,7 +36,10 @@ export function testCommand(paths: string[], flags: TestFlags): number {
   const cache: PolicyCache = new Map();
   const runs = files.map((file) => {
     const t0 = performance.now();
-    const result = runFixture(file, readFileSync(file, "utf8"), { policy: basePolicy, cache, lang });
+    // A regular file of bounded size: a FIFO would block, /dev/zero never end (exit 2, could not run).
+    const read = readRegularFile(file, file, MAX_POLICY_FILE_BYTES);
+    if ("issue" in read) throw new CliExit(EXIT.usage, messageOf(read.issue, lang));
+    const result = runFixture(file, read.text, { policy: basePolicy, cache, lang });
     const policy = result.decision ? `${result.decision.policy.id}@${result.decision.policy.version}` : basePolicy.id;
     return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result) };
   });
@@ -51,8 +57,12 @@ export function testCommand(paths: string[], flags: TestFlags): number {
           ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
           : pretty(runs.map((r) => r.result), coverage);
     if (flags.output && reporter !== "pretty") {
-      mkdirSync(dirname(resolve(flags.output)), { recursive: true });
-      writeFileSync(flags.output, text);
+      try {
+        mkdirSync(dirname(resolve(flags.output)), { recursive: true });
+        writeFileSync(flags.output, text);
+      } catch (cause) {
+        throw new CliExit(EXIT.usage, `cannot write ${flags.output}: ${describeErrno(cause as NodeJS.ErrnoException)}`);
+      }
     } else process.stdout.write(text);
   }
   if (failed.length > 0) return EXIT.findings;

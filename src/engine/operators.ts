@@ -56,6 +56,19 @@ export interface OperatorRegistry {
   readonly custom: OperatorRegistryOptions;
 }
 
+/**
+ * Most decorators on one operator (`not:someFact:in` has two). Each wraps the next in a call,
+ * so thousands load as a name but overflow the stack on every evaluation; json-rules-engine
+ * also keeps every decorated operator it builds, so the bound keeps that map finite.
+ */
+export const MAX_DECORATORS = 4;
+
+const decoratorCount = (name: string): number => {
+  let n = 0;
+  for (let i = name.indexOf(":"); i !== -1 && n <= MAX_DECORATORS; i = name.indexOf(":", i + 1)) n++;
+  return n;
+};
+
 export function createOperatorRegistry(options: OperatorRegistryOptions = {}): OperatorRegistry {
   const customOperators = (options.operators ?? []).map(
     (o) => new Operator(o.name, o.evaluate as never, o.factValueValidator as never),
@@ -72,11 +85,18 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
   installOn(holder);
   // `operators` is the Engine's OperatorMap; it is not in the published typings.
   const map = (holder as unknown as { operators: { get(name: string): ResolvedOperator | null } }).operators;
-  const cache = new Map<string, ResolvedOperator | undefined>();
+  // Only names that resolve are remembered: a registry shared by a service that is asked
+  // about every name in every refused rule set must not grow with them. json-rules-engine's
+  // own map remembers each decorated operator it builds, which the decorator bound keeps finite.
+  const cache = new Map<string, ResolvedOperator>();
   return {
     get(name) {
-      if (!cache.has(name)) cache.set(name, map.get(name) ?? undefined);
-      return cache.get(name);
+      const known = cache.get(name);
+      if (known !== undefined) return known;
+      if (decoratorCount(name) > MAX_DECORATORS) return undefined;
+      const op = map.get(name) ?? undefined;
+      if (op !== undefined) cache.set(name, op);
+      return op;
     },
     isCustom: (name) => customNames.has(name),
     installOn,

@@ -6,6 +6,7 @@ import statutoryDeliveryRisk from "../../rules/statutory/cn-delivery-risk.json" 
 import statutoryNoReasonReturn from "../../rules/statutory/cn-no-reason-return.json" with { type: "json" };
 import statutoryQuality from "../../rules/statutory/cn-quality.json" with { type: "json" };
 import sanbaoCategories from "../../rules/statutory/cn-sanbao-categories.json" with { type: "json" };
+import cnMainlandCalendar from "../../rules/calendars/cn-mainland.json" with { type: "json" };
 import { compilePolicy } from "./compilePolicy.js";
 import type { Policy, PolicyInput } from "./policy.js";
 
@@ -21,7 +22,20 @@ const BUNDLED_FILES: Readonly<Record<string, unknown>> = {
   "platform/sla.json": platformSla,
   "platform/service-remedies.json": platformServiceRemedies,
   "platform/compensation.json": platformCompensation,
+  "calendars/cn-mainland.json": cnMainlandCalendar,
 };
+
+/** The prefix by which a policy folder names a bundled file: `"bundled:statutory/cn-quality.json"`. */
+export const BUNDLED_PREFIX = "bundled:";
+
+/**
+ * A bundled file by its path in `rules/`, for a policy that names it `bundled:<path>`: the
+ * statutory layer, a platform rule set or the CN calendar, used as they ship (inlined in the
+ * build, so no file is read). Undefined for a name the package does not ship.
+ */
+export function bundledDocument(path: string): unknown {
+  return Object.hasOwn(BUNDLED_FILES, path) ? BUNDLED_FILES[path] : undefined;
+}
 
 /** The bundled policy as input layers (before compiling); `extends: "default"` starts here. */
 export function defaultPolicyInput(): PolicyInput {

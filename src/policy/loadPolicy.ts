@@ -1,5 +1,4 @@
-import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { hasErrors, issue, type Lang, type RawIssue } from "../_lib/issues.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import { locateIssues, parseSourceDocument, type SourceDocument } from "../_lib/sourcePositions.js";
@@ -7,8 +6,9 @@ import { safeParseIssues } from "../_lib/zodIssues.js";
 import { checkPolicy, type PolicyCheck } from "./checkPolicy.js";
 import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
 import { compileCheckedPolicy } from "./compilePolicy.js";
-import { defaultPolicyInput } from "./defaultPolicy.js";
+import { BUNDLED_PREFIX, bundledDocument, defaultPolicyInput } from "./defaultPolicy.js";
 import { PolicyManifestSchema } from "./format/manifest.js";
+import { readPolicyFile } from "./policyFiles.js";
 import type { Policy, PolicyInput, PolicyOptions, PolicyResult, RuleSetSource } from "./policy.js";
 
 /** A policy folder checked: the files it consists of and checkPolicy's answer for them. */
@@ -26,7 +26,7 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
   const manifestFile = join(dir, "policy.json");
   const files = [manifestFile];
   const refused = (issues: RawIssue[]): PolicyFolderCheck => ({ files, check: { issues } });
-  const manifestDoc = read(manifestFile);
+  const manifestDoc = read(dir, "policy.json");
   if ("issues" in manifestDoc) return refused(manifestDoc.issues);
   if (manifestDoc.syntaxIssues.length > 0) return refused(manifestDoc.syntaxIssues);
   const manifestIssues = checkDuplicateKeys(manifestDoc);
@@ -35,9 +35,15 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
   const manifest = parsed.data;
 
   const load = (file: string, at: (string | number)[]): RuleSetSource => {
-    const path = join(dirname(manifestFile), file);
-    files.push(path);
-    const doc = read(path);
+    // A bundled file is used as it ships: nothing is read, and it is checked like any other.
+    if (file.startsWith(BUNDLED_PREFIX)) {
+      const document = bundledDocument(file.slice(BUNDLED_PREFIX.length));
+      if (document !== undefined) return { document };
+      const missing = locateIssues(manifestDoc, [issue("io_error", at, { file, reason: "not_found" })])[0]!;
+      return { document: undefined, source: { file: manifestDoc.file, text: "", root: undefined, value: undefined, syntaxIssues: [missing] } };
+    }
+    files.push(join(dir, file));
+    const doc = read(dir, file);
     if (!("issues" in doc)) return { document: doc.value, source: doc };
     // Unreadable: the problem is the manifest's entry, and checkPolicy reports it with the file's other problems.
     const unreadable = locateIssues(manifestDoc, [{ ...doc.issues[0]!, path: at }])[0]!;
@@ -91,10 +97,8 @@ export function loadPolicy(dir: string, options?: PolicyOptions): Policy {
   return result.data;
 }
 
-function read(file: string): SourceDocument | { issues: RawIssue[] } {
-  try {
-    return parseSourceDocument(readFileSync(file, "utf8"), file);
-  } catch (cause) {
-    return { issues: [issue("io_error", [], { file, error: (cause as Error).message }, { file })] };
-  }
+/** A file of the folder, parsed; only regular files inside the folder are read (readPolicyFile). */
+function read(dir: string, name: string): SourceDocument | { issues: RawIssue[] } {
+  const read = readPolicyFile(dir, name);
+  return "issue" in read ? { issues: [read.issue] } : parseSourceDocument(read.text, join(dir, name));
 }

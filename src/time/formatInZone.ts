@@ -11,7 +11,7 @@ import type { Zone } from "./zone.js";
 export function formatInZone(at: Date, z: Zone): string {
   const ms = at.getTime();
   const offset = z.offsetMinutes(ms);
-  const wallMs = ms + offset * 60_000;
+  const wallMs = ms + Math.round(offset * 60_000); // local mean time offsets have seconds
   const day = Math.floor(wallMs / DAY_MS);
   const second = Math.floor((wallMs - day * DAY_MS) / 1000);
   return `${dateText(day)}T${HOUR_MINUTE[Math.floor(second / 60)]}:${TWO[second % 60]}${offsetSuffix(offset)}`;
@@ -41,8 +41,11 @@ function offsetSuffix(offset: number): string {
 
 function spellOffset(offset: number): string {
   if (offset === 0) return "Z";
-  const abs = Math.abs(offset);
-  return `${offset > 0 ? "+" : "-"}${pad(Math.floor(abs / 60))}:${TWO[Math.floor(abs % 60)]}`;
+  // Before standard time (Shanghai until 1901: +08:05:43) an offset has seconds; they are
+  // spelled (as Temporal and java.time do), not dropped.
+  const seconds = Math.round(Math.abs(offset) * 60);
+  const extra = seconds % 60 === 0 ? "" : `:${TWO[seconds % 60]}`;
+  return `${offset > 0 ? "+" : "-"}${pad(Math.floor(seconds / 3600))}:${TWO[Math.floor(seconds / 60) % 60]}${extra}`;
 }
 
 // Spelled once at load (immutable): formatting runs for every timestamp of every decision.

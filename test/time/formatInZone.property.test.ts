@@ -25,7 +25,8 @@ describe("properties: formatInZone equals date-fns formatISO in the zone", () =>
         expect(formatInZone(at, utc)).toBe(at.toISOString().replace(/\.000Z$/, "Z"));
         // date-fns writes years past 9999 unsigned (not ISO 8601, not parseable); compared well inside 0000–9999.
         const year = new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
-        if (year >= 1 && year <= 9998) expect(formatInZone(at, shanghai)).toBe(reference.formatInZone(at, referenceShanghai));
+        // date-fns also drops the seconds of a local mean time offset (+08:05 for +08:05:43, before 1901), which we spell.
+        if (year >= 1 && year <= 9998) expect(formatInZone(at, shanghai).replace(/([+-]\d\d:\d\d):\d\d$/, "$1")).toBe(reference.formatInZone(at, referenceShanghai));
       }),
       { numRuns: 20_000 },
     );

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { finalizeIssues } from "../../_lib/issueMessages.js";
 import { issue, type Issue, type Lang, type RawIssue } from "../../_lib/issues.js";
@@ -7,6 +7,7 @@ import { safeParseIssues } from "../../_lib/zodIssues.js";
 import { checkPolicy } from "../../policy/checkPolicy.js";
 import { checkDuplicateKeys } from "../../policy/checks/duplicateKeys.js";
 import { checkPolicyFolder } from "../../policy/loadPolicy.js";
+import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../../policy/policyFiles.js";
 import { FixtureSchema } from "../compliance/fixtureSchema.js";
 import { loneFilePolicyInput } from "./loneFile.js";
 
@@ -51,7 +52,8 @@ export function lintPaths(paths: readonly string[], options: { readonly lang?: L
     const inPolicy = (f: string) => policyDirs.some((dir) => f.startsWith(`${dir}/`));
     for (const file of all.filter((f) => !inPolicy(f))) {
       files.push(file);
-      issues.push(...lintLoneFile(parseSourceDocument(readFileSync(file, "utf8"), file)));
+      const read = readRegularFile(file, file, MAX_POLICY_FILE_BYTES);
+      issues.push(...("issue" in read ? [read.issue] : lintLoneFile(parseSourceDocument(read.text, file))));
     }
   }
   const finalized = finalizeIssues(issues, options.lang);
