@@ -41,7 +41,7 @@ export function openOutputFile(target: string): OutputFile {
   }
   // Through a symlink, the file it points at is replaced, not the link.
   const final = existing ? realpathSync(target) : target;
-  const temporary = join(dirname(final), `.${basename(final)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  const temporary = join(dirname(final), `.${basename(final)}.${randomBytes(8).toString("hex")}.tmp`);
   // The stream owns its descriptor (closing it ourselves raced with its pending writes);
   // `flush` syncs the file to disk before it closes, so the rename publishes complete data.
   const stream = createWriteStream(temporary, { flags: "wx", mode: existing ? existing.mode & 0o777 : 0o666, flush: true });
