@@ -22,6 +22,12 @@ export const PolicyManifestSchema = z
     extendPeriodsOverRestDays: z.boolean().optional(),
     /** The first way to name a calendar: the same as `calendar` with `extendPeriodsOverRestDays` on. */
     restDayCalendar: z.string().min(1).optional(),
+    /**
+     * Which dates of a case put a non-statutory rule set in force: `orderOrRequest` (default;
+     * a promise in force when the order was placed binds, 实施条例 art. 12, and one in force
+     * by the request adds) or `order` (new terms are for new orders).
+     */
+    inForceAt: z.enum(["orderOrRequest", "order"]).optional(),
     layers: z
       .array(
         z.strictObject({
