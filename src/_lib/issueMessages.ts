@@ -28,6 +28,14 @@ const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
     case "at_most_two_decimals": return en(l) ? "at most two decimals" : "最多两位小数";
     case "fixed_or_percent": return en(l) ? 'give either "fixed" (fen) or both "percent" and "of"' : '请给出 "fixed"（分），或同时给出 "percent" 与 "of"';
     case "effective_to_before_from": return en(l) ? "effective.to is before effective.from: the rule set would never be in force" : "effective.to 早于 effective.from：该规则集永不生效";
+    case "attribute_not_declared":
+      return en(l)
+        ? `the policy declares no ${p.level} attribute "${p.name}" (declared: ${p.declared.length === 0 ? "none" : list(p.declared)})${didYouMean(p.suggestion, l)}`
+        : `策略未声明${p.level === "line" ? "商品行" : p.level === "order" ? "订单" : "顾客"}属性 "${p.name}"（已声明：${p.declared.length === 0 ? "无" : list(p.declared)}）${didYouMean(p.suggestion, l)}`;
+    case "attribute_type":
+      return p.expected === "enum"
+        ? en(l) ? `attribute "${p.name}" must be one of ${list(p.values ?? [])}` : `属性 "${p.name}" 须为 ${list(p.values ?? [])} 之一`
+        : en(l) ? `attribute "${p.name}" must be a ${p.expected}` : `属性 "${p.name}" 须为 ${p.expected} 类型`;
     case "policy_needs_layer": return en(l) ? 'a policy needs at least one layer (or "extends": "default")' : '策略至少需要一个层（或写 "extends": "default"）';
     case "other": return p.detail;
   }
@@ -178,6 +186,12 @@ const MESSAGES: Catalog = {
   duplicate_layer: (p, l) =>
     en(l) ? `a layer named "${p.name}" comes earlier in this policy (one that extends "default" starts with the bundled layers)` : `本策略前面已有名为 "${p.name}" 的层（extends "default" 的策略以内置层开头）`,
   effective_dates: EFFECTIVE_DATES,
+  unknown_attribute: (p, l) =>
+    p.attribute === null
+      ? en(l) ? `fact "${p.fact}" is read with a path naming a declared attribute, e.g. "$.${p.declared[0] ?? "brand"}"` : `事实 "${p.fact}" 须用 path 指明已声明的属性，例如 "$.${p.declared[0] ?? "brand"}"`
+      : en(l)
+        ? `the policy declares no attribute "${p.attribute}" for "${p.fact}" (declared: ${p.declared.length === 0 ? "none" : list(p.declared)})${didYouMean(p.suggestion, l)}`
+        : `策略没有为 "${p.fact}" 声明属性 "${p.attribute}"（已声明：${p.declared.length === 0 ? "无" : list(p.declared)}）${didYouMean(p.suggestion, l)}`,
   duplicate_rule_set: (p, l) => (en(l) ? `rule set "${p.id}" version "${p.version}" is used twice in this policy (first in layer "${p.layer}")` : `规则集 "${p.id}" 的版本 "${p.version}" 在本策略中出现两次（首次在层 "${p.layer}"）`),
   below_statutory_floor: FLOOR,
   calendar_required: CALENDAR_REQUIRED,

@@ -67,6 +67,8 @@ export interface IssueParams {
   duplicate_layer: { readonly name: string };
   duplicate_rule_set: { readonly id: string; readonly version: string; readonly layer: string };
   effective_dates: EffectiveDatesParams;
+  /** A rule reading an attribute fact at a name the policy does not declare (`attribute` null: no path). */
+  unknown_attribute: { readonly fact: string; readonly attribute: string | null; readonly declared: readonly string[]; readonly suggestion?: string };
   below_statutory_floor:
     | { readonly kind: "window"; readonly remedy: string; readonly days: number; readonly floor: StatutoryFloorRef }
     | { readonly kind: "denial"; readonly remedy: string; readonly fromDay: number; readonly floor: StatutoryFloorRef };
@@ -88,6 +90,10 @@ export type InvalidInputParams =
   | { readonly rule: "fixed_or_percent" }
   | { readonly rule: "policy_needs_layer" }
   | { readonly rule: "effective_to_before_from" }
+  /** A case's attribute the policy does not declare at that level (line, order, customer). */
+  | { readonly rule: "attribute_not_declared"; readonly name: string; readonly level: "line" | "order" | "customer"; readonly declared: readonly string[]; readonly suggestion?: string }
+  /** A case's attribute whose value is not of its declared type (or not one of an enum's values). */
+  | { readonly rule: "attribute_type"; readonly name: string; readonly expected: "string" | "number" | "boolean" | "enum"; readonly values?: readonly string[] }
   | { readonly rule: "other"; readonly detail: string };
 
 /** Dates between versions of one rule set (all civil dates, inclusive). */
@@ -176,6 +182,7 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   duplicate_rule_set: "error",
   // Versions may rightly leave a gap (a promotion) or overlap (a promise kept for old orders).
   effective_dates: "warning",
+  unknown_attribute: "error",
   below_statutory_floor: "error",
   missing_rule_set: "error",
   calendar_required: "error",

@@ -7,6 +7,7 @@ import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
 import { ruleSetsInForce } from "./ruleSetsInForce.js";
+import { caseAttributeIssues } from "./caseAttributes.js";
 import { interpretCompensation, type AmountBasis, type CompensationBases } from "./stages/compensation.js";
 import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
 import { interpretSla, slaHistoryAfter } from "./stages/sla.js";
@@ -32,7 +33,9 @@ export interface StageRequest {
 export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date): Generator<StageRequest, Decision, StageOutcome> {
   const reportedAt = new Date(parseInstant(c.reportedAt));
   const lines = requestedLines(c);
-  const facts = deriveCaseFacts(c, lines, reportedAt);
+  const attributeIssues = caseAttributeIssues(c, policy.attributes);
+  if (attributeIssues.length > 0) throw new CaseValidationError(attributeIssues);
+  const facts = deriveCaseFacts(c, lines, reportedAt, z, policy.attributes);
   // Effective dates are civil dates in the policy's zone: the order's and the request's select.
   const inForce = ruleSetsInForce(policy, zoneDay(parseInstant(c.order.placedAt), z), zoneDay(reportedAt.getTime(), z));
 
@@ -42,7 +45,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   }
   // With a calendar, the zone-days it is read for (SLA business time, rest days of windows).
   const consulted = policy.calendar === undefined ? undefined : { first: Infinity, last: -Infinity };
-  const factData = consulted !== undefined && policy.isRestDay !== undefined ? { sanbao: policy.sanbao, isRestDay: noting(policy.isRestDay, consulted) } : policy;
+  const factData = consulted !== undefined && policy.isRestDay !== undefined ? { sanbao: policy.sanbao, attributes: policy.attributes, isRestDay: noting(policy.isRestDay, consulted) } : policy;
 
   const slaOutcome = yield { kind: "sla", facts, ruleSets: inForce.stages.sla };
   const sla = interpretSla(slaOutcome.events, reportedAt, z, { now: decidedAt, calendar: policy.calendar, caseSla: c.sla, consulted });

@@ -205,7 +205,7 @@ export interface Decision {
     readonly id: string;
     readonly version: string;
     readonly layers: readonly string[];
-    /** The rule-set versions the case was decided by (`id@version`), in layer order. */
+    /** The rule-set versions the case was decided by (`id@version`), by stage, in layer order within a stage. */
     readonly ruleSets: readonly string[];
     /** The policy's other rule-set versions: not in force on the order's date nor (by default) the request's. */
     readonly notInForce: readonly string[];

@@ -8,6 +8,8 @@ import { checkRuleSet } from "../engine/parseRuleSet.js";
 import type { RuleSet } from "../engine/ruleSetSchema.js";
 import { checkDeadRules, checkShadowedRules } from "./checks/deadAndShadowed.js";
 import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
+import { checkAttributes } from "./checks/attributes.js";
+import { AttributeDeclarationsSchema, type AttributeDeclarations } from "./format/attributes.js";
 import { checkDuplicateLayers, checkRuleSetIdUnused, ruleSetKey } from "./checks/duplicates.js";
 import { checkEffectiveDates, type DatedRuleSet } from "./checks/effectiveDates.js";
 import { checkEventsAndParams } from "./checks/eventsAndParams.js";
@@ -35,7 +37,7 @@ const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => RawIssue[])[] = [
 ];
 
 /** A policy's documents, parsed and checked: what compiling starts from. */
-export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers" | "inForceAt"> {
+export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers" | "inForceAt" | "attributes"> {
   readonly sanbaoTable: SanbaoTableFile;
   readonly calendar?: CalendarDocument | undefined;
   /** Windows run on over the calendar's rest days (民法典 art. 203 ¶1). */
@@ -68,6 +70,7 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
   // Naming a calendar the first way (restDayCalendar) turned the rest-day extension on.
   const extendPeriodsOverRestDays = input.extendPeriodsOverRestDays ?? input.restDayCalendar !== undefined;
 
+  const declared = checkAttributeDeclarations(input.attributes, issues);
   // Statutory layers come first; the windows they open are the floor for the rest.
   const statutory: RuleSet[] = [];
   const idUsedBy = new Map<string, string>();
@@ -79,6 +82,7 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
       const isStatutory = layer.statutory === true;
       const found = [
         ...RULE_SET_CHECKS.flatMap((check) => check(ruleSet)),
+        ...checkAttributes(ruleSet, declared ?? {}),
         ...(isStatutory ? [] : checkStatutoryFloor(ruleSet, statutoryWindows(statutory))),
         ...checkRuleSetIdUnused(ruleSet, idUsedBy),
         ...(calendarSource ? [] : checkBusinessClockHasCalendar(ruleSet)),
@@ -95,9 +99,9 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
   issues.push(...checkDuplicateLayers(input.layers));
   issues.push(...checkCalendarNamed(calendarSource !== undefined, extendPeriodsOverRestDays, input.calendar !== undefined && input.restDayCalendar !== undefined));
 
-  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !calendar)) return { issues };
+  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !calendar) || !declared) return { issues };
   const inForceAt = input.inForceAt ?? "orderOrRequest";
-  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, calendar, extendPeriodsOverRestDays, inForceAt } };
+  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, calendar, extendPeriodsOverRestDays, inForceAt, attributes: { line: declared.line ?? {}, order: declared.order ?? {}, customer: declared.customer ?? {} } } };
 }
 
 /**
@@ -115,6 +119,15 @@ function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => Checked
   const parsed = parse(src.document);
   if (parsed.success) return parsed.data;
   issues.push(...locate(src, parsed.issues));
+  return undefined;
+}
+
+/** The policy's attribute declarations (none when not given), or undefined with their issues at `attributes`. */
+function checkAttributeDeclarations(value: unknown, issues: RawIssue[]): AttributeDeclarations | undefined {
+  if (value === undefined) return {};
+  const parsed = safeParseIssues(AttributeDeclarationsSchema, value);
+  if (parsed.success) return parsed.data;
+  issues.push(...parsed.issues.map((i) => ({ ...i, path: ["attributes", ...i.path] })));
   return undefined;
 }
 

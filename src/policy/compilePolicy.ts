@@ -60,7 +60,7 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
   const calendar = checked.calendar && compileCalendar(checked.calendar);
   // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
   return Object.freeze({
-    ...deepFreeze({ id: checked.id, version: checked.version, layers: checked.layers, sanbao, stages, inForceAt: checked.inForceAt }),
+    ...deepFreeze({ id: checked.id, version: checked.version, layers: checked.layers, sanbao, stages, inForceAt: checked.inForceAt, attributes: checked.attributes }),
     ...(calendar ? { calendar } : {}),
     ...(calendar && checked.extendPeriodsOverRestDays
       ? { isRestDay: calendar.isRestDay, restDayCalendar: Object.freeze({ id: calendar.id, version: calendar.version, source: calendar.source }) }

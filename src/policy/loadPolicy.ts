@@ -57,6 +57,7 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
     ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar, ["restDayCalendar"]) } : {}),
     ...(manifest.extendPeriodsOverRestDays !== undefined ? { extendPeriodsOverRestDays: manifest.extendPeriodsOverRestDays } : {}),
     ...(manifest.inForceAt !== undefined ? { inForceAt: manifest.inForceAt } : {}),
+    ...(manifest.attributes !== undefined ? { attributes: manifest.attributes } : {}),
     layers: [
       ...baseLayers,
       ...manifest.layers.map((layer, l) => ({

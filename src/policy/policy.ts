@@ -5,6 +5,7 @@ import type { SourceDocument } from "../_lib/sourcePositions.js";
 import type { CompiledRuleSet } from "../engine/compileRuleSet.js";
 import type { OperatorRegistry } from "../engine/operators.js";
 import type { RuleSet, RuleSetKindT } from "../engine/ruleSetSchema.js";
+import type { AttributeDeclarations, AttributeDeclarationT } from "./format/attributes.js";
 import type { Calendar, IsRestDay } from "./format/businessCalendar.js";
 import type { SanbaoTable } from "./format/sanbaoTable.js";
 
@@ -47,6 +48,8 @@ export interface PolicyInput {
   readonly restDayCalendar?: RuleSetSource | undefined;
   /** Which instants select the rule sets in force (see `InForceAt`); `orderOrRequest` by default. */
   readonly inForceAt?: InForceAt | undefined;
+  /** The attributes a case may carry on lines, orders and customers (see format/attributes.ts). */
+  readonly attributes?: AttributeDeclarations | undefined;
 }
 
 /**
@@ -90,6 +93,8 @@ export interface Policy {
   readonly stages: Readonly<Record<RuleSetKindT, readonly StageRuleSet[]>>;
   /** Which dates of a case select the rule sets in force. */
   readonly inForceAt: InForceAt;
+  /** The attributes a case may carry, per level (empty when the policy declares none). */
+  readonly attributes: Readonly<Record<"line" | "order" | "customer", Readonly<Record<string, AttributeDeclarationT>>>>;
   /** The operators the rule sets were checked and compiled with; the reference path uses them too. */
   readonly operators: OperatorRegistry;
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttributeDeclarationsSchema } from "./attributes.js";
 
 /**
  * `policy.json`: a policy as an ordered list of layers (statutory → platform → merchant),
@@ -28,6 +29,8 @@ export const PolicyManifestSchema = z
      * by the request adds) or `order` (new terms are for new orders).
      */
     inForceAt: z.enum(["orderOrRequest", "order"]).optional(),
+    /** Attributes cases may carry on lines, orders and customers (name → type), read by rules through the attribute facts. */
+    attributes: AttributeDeclarationsSchema.optional(),
     layers: z
       .array(
         z.strictObject({
