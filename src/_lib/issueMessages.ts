@@ -27,9 +27,35 @@ const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
     case "snake_case_key": return en(l) ? "category keys are lower_snake_case" : "品类键须为小写下划线格式（lower_snake_case）";
     case "at_most_two_decimals": return en(l) ? "at most two decimals" : "最多两位小数";
     case "fixed_or_percent": return en(l) ? 'give either "fixed" (fen) or both "percent" and "of"' : '请给出 "fixed"（分），或同时给出 "percent" 与 "of"';
+    case "effective_to_before_from": return en(l) ? "effective.to is before effective.from: the rule set would never be in force" : "effective.to 早于 effective.from：该规则集永不生效";
+    case "attribute_not_declared":
+      return en(l)
+        ? `the policy declares no ${p.level} attribute "${p.name}" (declared: ${p.declared.length === 0 ? "none" : list(p.declared)})${didYouMean(p.suggestion, l)}`
+        : `策略未声明${p.level === "line" ? "商品行" : p.level === "order" ? "订单" : "顾客"}属性 "${p.name}"（已声明：${p.declared.length === 0 ? "无" : list(p.declared)}）${didYouMean(p.suggestion, l)}`;
+    case "attribute_type":
+      return p.expected === "enum"
+        ? en(l) ? `attribute "${p.name}" must be one of ${list(p.values ?? [])}` : `属性 "${p.name}" 须为 ${list(p.values ?? [])} 之一`
+        : en(l) ? `attribute "${p.name}" must be a ${p.expected}` : `属性 "${p.name}" 须为 ${p.expected} 类型`;
     case "policy_needs_layer": return en(l) ? 'a policy needs at least one layer (or "extends": "default")' : '策略至少需要一个层（或写 "extends": "default"）';
     case "unreadable": return en(l) ? `could not be read: ${p.error}` : `无法读取：${p.error}`;
     case "other": return p.detail;
+  }
+};
+
+const EFFECTIVE_DATES = (p: IssueParams["effective_dates"], l: Lang): string => {
+  switch (p.problem) {
+    case "gap":
+      return en(l)
+        ? `rule set "${p.id}": no version is in force from ${p.from} to ${p.to} (between versions "${p.previous}" and "${p.version}"); orders and requests on those days get none of its rules`
+        : `规则集 "${p.id}"：${p.from} 至 ${p.to} 没有生效的版本（版本 "${p.previous}" 与 "${p.version}" 之间）；这些日期的订单和申请不适用其任何规则`;
+    case "overlap":
+      return en(l)
+        ? `rule set "${p.id}": versions "${p.other}" and "${p.version}" are both in force from ${p.from}${p.to === undefined ? " on" : ` to ${p.to}`}; on those days both apply`
+        : `规则集 "${p.id}"：版本 "${p.other}" 与 "${p.version}" 自 ${p.from}${p.to === undefined ? " 起" : ` 至 ${p.to}`} 同时生效；这些日期两者都适用`;
+    case "statutory_end_ignored":
+      return en(l)
+        ? `statutory rule set "${p.id}" ends on ${p.to}, but the statutory layer applies to every case (the law is a floor): the end date is ignored`
+        : `法定规则集 "${p.id}" 的截止日期为 ${p.to}，但法定层适用于所有案件（法律是底线）：截止日期不起作用`;
   }
 };
 
@@ -177,7 +203,14 @@ const MESSAGES: Catalog = {
       : en(l) ? `Operator "${p.operator}" failed in rule "${p.rule}" on fact "${p.fact}": ${p.error}` : `规则 "${p.rule}" 中运算符 "${p.operator}" 对事实 "${p.fact}" 出错：${p.error}`,
   duplicate_layer: (p, l) =>
     en(l) ? `a layer named "${p.name}" comes earlier in this policy (one that extends "default" starts with the bundled layers)` : `本策略前面已有名为 "${p.name}" 的层（extends "default" 的策略以内置层开头）`,
-  duplicate_rule_set: (p, l) => (en(l) ? `rule set id "${p.id}" is used twice in this policy (first in layer "${p.layer}")` : `规则集 id "${p.id}" 在本策略中出现两次（首次在层 "${p.layer}"）`),
+  effective_dates: EFFECTIVE_DATES,
+  unknown_attribute: (p, l) =>
+    p.attribute === null
+      ? en(l) ? `fact "${p.fact}" is read with a path naming a declared attribute, e.g. "$.${p.declared[0] ?? "brand"}"` : `事实 "${p.fact}" 须用 path 指明已声明的属性，例如 "$.${p.declared[0] ?? "brand"}"`
+      : en(l)
+        ? `the policy declares no attribute "${p.attribute}" for "${p.fact}" (declared: ${p.declared.length === 0 ? "none" : list(p.declared)})${didYouMean(p.suggestion, l)}`
+        : `策略没有为 "${p.fact}" 声明属性 "${p.attribute}"（已声明：${p.declared.length === 0 ? "无" : list(p.declared)}）${didYouMean(p.suggestion, l)}`,
+  duplicate_rule_set: (p, l) => (en(l) ? `rule set "${p.id}" version "${p.version}" is used twice in this policy (first in layer "${p.layer}")` : `规则集 "${p.id}" 的版本 "${p.version}" 在本策略中出现两次（首次在层 "${p.layer}"）`),
   below_statutory_floor: FLOOR,
   calendar_required: CALENDAR_REQUIRED,
   missing_rule_set: (p, l) => {

@@ -69,7 +69,10 @@ export interface IssueParams {
   operator_error: { readonly error: string; readonly operator?: string; readonly rule?: string; readonly fact?: string };
   // Policies
   duplicate_layer: { readonly name: string };
-  duplicate_rule_set: { readonly id: string; readonly layer: string };
+  duplicate_rule_set: { readonly id: string; readonly version: string; readonly layer: string };
+  effective_dates: EffectiveDatesParams;
+  /** A rule reading an attribute fact at a name the policy does not declare (`attribute` null: no path). */
+  unknown_attribute: { readonly fact: string; readonly attribute: string | null; readonly declared: readonly string[]; readonly suggestion?: string };
   below_statutory_floor:
     | { readonly kind: "window"; readonly remedy: string; readonly days: number; readonly floor: StatutoryFloorRef }
     | { readonly kind: "denial"; readonly remedy: string; readonly fromDay: number; readonly floor: StatutoryFloorRef };
@@ -91,7 +94,21 @@ export type InvalidInputParams =
   | { readonly rule: "fixed_or_percent" }
   | { readonly rule: "policy_needs_layer" }
   | { readonly rule: "unreadable"; readonly error: string }
+  | { readonly rule: "effective_to_before_from" }
+  /** A case's attribute the policy does not declare at that level (line, order, customer). */
+  | { readonly rule: "attribute_not_declared"; readonly name: string; readonly level: "line" | "order" | "customer"; readonly declared: readonly string[]; readonly suggestion?: string }
+  /** A case's attribute whose value is not of its declared type (or not one of an enum's values). */
+  | { readonly rule: "attribute_type"; readonly name: string; readonly expected: "string" | "number" | "boolean" | "enum"; readonly values?: readonly string[] }
   | { readonly rule: "other"; readonly detail: string };
+
+/** Dates between versions of one rule set (all civil dates, inclusive). */
+export type EffectiveDatesParams =
+  /** No version of the rule set is in force from `from` to `to`, between `previous` and `version`. */
+  | { readonly problem: "gap"; readonly id: string; readonly version: string; readonly previous: string; readonly from: string; readonly to: string }
+  /** Two versions are both in force from `from` (to `to`, or open-ended): both apply on those days. */
+  | { readonly problem: "overlap"; readonly id: string; readonly version: string; readonly other: string; readonly from: string; readonly to?: string }
+  /** A statutory rule set applies to every case: its end date is never used. */
+  | { readonly problem: "statutory_end_ignored"; readonly id: string; readonly to: string };
 
 export type InconsistentCaseParams =
   | { readonly rule: "duplicate_line"; readonly line: string }
@@ -168,6 +185,9 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   operator_error: "error",
   duplicate_layer: "error",
   duplicate_rule_set: "error",
+  // Versions may rightly leave a gap (a promotion) or overlap (a promise kept for old orders).
+  effective_dates: "warning",
+  unknown_attribute: "error",
   below_statutory_floor: "error",
   missing_rule_set: "error",
   calendar_required: "error",

@@ -43,6 +43,17 @@ export const ItemFlags = z.strictObject({
   noReasonReturnWaivedAtPurchase: z.boolean().optional(),
 });
 
+// --- Attributes (issue 13): what a policy declares about lines, orders and customers ---
+/**
+ * Attributes a policy declares (brand, membershipLevel, shippingInsurance, …): a name and a
+ * scalar. This schema cannot know the policy, so it checks only the form; whether a name is
+ * declared and its value of the declared type is checked when deciding, with the policy.
+ */
+export const Attributes = z
+  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.union([text, z.number().finite(), z.boolean()]))
+  .meta({ id: "Attributes", description: "Attributes the policy declares (policy.json `attributes`): name → string, number or boolean." });
+// --- end of attributes ---
+
 /** An order line (子订单): one product, its units, what was paid for it. */
 export const Item = z.strictObject({
   /** The platform's 子订单 id; the sku when not given. Request lines and parcels name a line by it. */
@@ -61,6 +72,8 @@ export const Item = z.strictObject({
   /** Overrides the category table's 三包 period. */
   warrantyMonths: z.number().int().nonnegative().max(1200).optional(),
   flags: ItemFlags.optional(),
+  /** The line's attributes, as the policy declares them under `attributes.line`. */
+  attributes: Attributes.optional(),
 });
 
 /** Units of one line in a parcel; all of the line's units when `quantity` is not given. */
@@ -117,6 +130,8 @@ export const Order = z.strictObject({
   items: z.array(Item).min(1).max(CASE_LIMITS.items),
   /** Shipments, when the order went out in more than one; replaces order.shippedAt/deliveredAt. */
   parcels: z.array(Parcel).min(1).max(CASE_LIMITS.parcels).optional(),
+  /** The order's attributes, as the policy declares them under `attributes.order`. */
+  attributes: Attributes.optional(),
 });
 
 export const Request = z.strictObject({
@@ -142,6 +157,8 @@ export const Customer = z.strictObject({
   returnCount: count.optional(),
   negativeReviewCount: count.optional(),
   offPlatformContact: z.boolean().optional(),
+  /** The customer's attributes, as the policy declares them under `attributes.customer`. */
+  attributes: Attributes.optional(),
 });
 
 /** An interval in which the SLA clock stood still (waiting for the customer): `[from, to)`. */

@@ -1,7 +1,9 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
-import { daysIntoPeriod, daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtendedDeadline, restDayExtension, type Zone } from "../time/index.js";
+import type { Policy } from "../policy/policy.js";
+import { daysIntoPeriod, daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtendedDeadline, restDayExtension, zoneDay, type Zone } from "../time/index.js";
+import { attributeFact } from "./caseAttributes.js";
 import type { RequestedLine } from "./requestedLines.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
@@ -34,6 +36,8 @@ export interface LineContext {
 /** What a policy adds to fact derivation: its 三包 table and, optionally, its rest days. */
 export interface FactData {
   readonly sanbao: SanbaoTable;
+  /** The attributes the policy declares, per level. */
+  readonly attributes: Policy["attributes"];
   readonly isRestDay?: ((zoneDay: number) => boolean) | undefined;
 }
 
@@ -45,7 +49,7 @@ const DAY_MS = 86_400_000;
  * The case-level facts, from a parsed case and its requested lines (a pure function: the
  * clock is not needed because windows are judged at `reportedAt`).
  */
-export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], reportedAt: Date): CaseFacts {
+export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], reportedAt: Date, z: Zone, attributes: Policy["attributes"]): CaseFacts {
   let requestedAmount = 0;
   let requestDelivered = true;
   let everyUnit = lines.length === c.order.items.length; // request lines name each order line once
@@ -60,6 +64,10 @@ export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], report
       ? order.shippedAt !== undefined || order.deliveredAt !== undefined
       : order.parcels.some((p) => p.shippedAt !== undefined || p.deliveredAt !== undefined);
   const promised = order.promisedDeliveryBy === undefined ? undefined : parseInstant(order.promisedDeliveryBy);
+  // Days late: the promised date to the last requested line's signing date, in the policy's zone.
+  let lastDelivered = -Infinity;
+  for (const line of lines) lastDelivered = line.deliveredAt === undefined ? NaN : Math.max(lastDelivered, line.deliveredAt.getTime());
+  const daysLate = promised === undefined || !Number.isFinite(lastDelivered) ? null : Math.max(0, zoneDay(lastDelivered, z) - zoneDay(promised, z));
   const evidence = request.evidence;
   const abuseSignals = abuseSignalsOf(c, reportedAt);
   return {
@@ -80,6 +88,9 @@ export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], report
     shippingFee: order.shippingFee ?? 0,
     abuseSignalCount: abuseSignals.length,
     abuseSignals,
+    daysLate,
+    orderAttributes: attributeFact(order.attributes, attributes.order),
+    customerAttributes: attributeFact(c.customer.attributes, attributes.customer),
     returnAllowed: null,
     exchangeAllowed: null,
     repairAllowed: null,
@@ -94,7 +105,7 @@ export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], report
  * shape) and the line's category, 三包 row, parcel, condition, units and price.
  */
 export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, reportedAt: Date, z: Zone, data: FactData): { facts: LineFacts; context: LineContext } {
-  const { sanbao, isRestDay } = data;
+  const { sanbao, isRestDay, attributes } = data;
   const item = line.item;
   const deliveredAt = line.deliveredAt;
   const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
@@ -125,6 +136,10 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     shippingFee: caseFacts.shippingFee,
     abuseSignalCount: caseFacts.abuseSignalCount,
     abuseSignals: caseFacts.abuseSignals,
+    daysLate: caseFacts.daysLate,
+    orderAttributes: caseFacts.orderAttributes,
+    customerAttributes: caseFacts.customerAttributes,
+    lineAttributes: attributeFact(item.attributes, attributes.line),
     shipped: line.shipped,
     delivered: deliveredAt !== undefined,
     // With the rest-day extension on, read as art. 203 reads a period: rest days that end one

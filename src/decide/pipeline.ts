@@ -1,12 +1,13 @@
 import type { Case } from "../case/caseSchema.js";
-import { deepFreeze } from "../_lib/deepFreeze.js";
-import type { Policy } from "../policy/policy.js";
+import type { Policy, StageRuleSet } from "../policy/policy.js";
 import type { Facts } from "../engine/evaluation.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
-import { formatInZone, parseInstant, type Zone } from "../time/index.js";
+import { formatInZone, parseInstant, zoneDay, type Zone } from "../time/index.js";
 import { amountOf } from "../money.js";
 import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
+import { ruleSetsInForce } from "./ruleSetsInForce.js";
+import { caseAttributeIssues } from "./caseAttributes.js";
 import { interpretCompensation, type AmountBasis, type CompensationBases } from "./stages/compensation.js";
 import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
 import { interpretSla, slaHistoryAfter } from "./stages/sla.js";
@@ -18,6 +19,8 @@ import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry 
 export interface StageRequest {
   readonly kind: RuleSetKindT;
   readonly facts: Facts;
+  /** The stage's rule sets in force for this case, in layer order. */
+  readonly ruleSets: readonly StageRuleSet[];
 }
 
 /**
@@ -30,7 +33,11 @@ export interface StageRequest {
 export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date): Generator<StageRequest, Decision, StageOutcome> {
   const reportedAt = new Date(parseInstant(c.reportedAt));
   const lines = requestedLines(c);
-  const facts = deriveCaseFacts(c, lines, reportedAt);
+  const attributeIssues = caseAttributeIssues(c, policy.attributes);
+  if (attributeIssues.length > 0) throw new CaseValidationError(attributeIssues);
+  const facts = deriveCaseFacts(c, lines, reportedAt, z, policy.attributes);
+  // Effective dates are civil dates in the policy's zone: the order's and the request's select.
+  const inForce = ruleSetsInForce(policy, zoneDay(parseInstant(c.order.placedAt), z), zoneDay(reportedAt.getTime(), z));
 
   if (c.sla !== undefined) {
     const late = slaHistoryAfter(c.sla, decidedAt);
@@ -38,9 +45,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   }
   // With a calendar, the zone-days it is read for (SLA business time, rest days of windows).
   const consulted = policy.calendar === undefined ? undefined : { first: Infinity, last: -Infinity };
-  const factData = consulted !== undefined && policy.isRestDay !== undefined ? { sanbao: policy.sanbao, isRestDay: noting(policy.isRestDay, consulted) } : policy;
+  const factData = consulted !== undefined && policy.isRestDay !== undefined ? { sanbao: policy.sanbao, attributes: policy.attributes, isRestDay: noting(policy.isRestDay, consulted) } : policy;
 
-  const slaOutcome = yield { kind: "sla", facts };
+  const slaOutcome = yield { kind: "sla", facts, ruleSets: inForce.stages.sla };
   const sla = interpretSla(slaOutcome.events, reportedAt, z, { now: decidedAt, calendar: policy.calendar, caseSla: c.sla, consulted });
 
   const decisionLines: DecisionLine[] = [];
@@ -54,7 +61,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
       judged = unidentifiedUnits(line);
     } else {
       const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, factData);
-      const outcome = yield { kind: "eligibility", facts: lineFacts };
+      const outcome = yield { kind: "eligibility", facts: lineFacts, ruleSets: inForce.stages.eligibility };
       lineOutcomes.push(outcome);
       judged = interpretLineEligibility(outcome.events, context, z);
     }
@@ -72,7 +79,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   facts.refundOnlyAllowed = eligibility.refundOnly.open !== "none";
   facts.reshipAllowed = eligibility.reship.open !== "none";
   facts.manualReviewRequired = reviewReasons.length > 0;
-  const compensationOutcome = yield { kind: "compensation", facts };
+  const compensationOutcome = yield { kind: "compensation", facts, ruleSets: inForce.stages.compensation };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
     compensationBases(c, lines, decisionLines),
@@ -86,7 +93,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const calendar = policy.calendar;
   return {
     caseId: c.caseId,
-    policy: policyRef(policy),
+    policy: inForce.ref,
     decidedAt: formatInZone(decidedAt, z),
     timeZone: z.name,
     ...(calendar !== undefined && consulted !== undefined
@@ -168,14 +175,3 @@ function noting(isRestDay: (day: number) => boolean, consulted: { first: number;
 
 const NO_TRACE = Object.freeze([]);
 const NOT_RUN: StageOutcome = Object.freeze({ events: Object.freeze([]), trace: () => NO_TRACE });
-
-// A policy is immutable: its reference in decisions is built once and shared, frozen.
-const policyRefs = new WeakMap<Policy, Decision["policy"]>();
-function policyRef(policy: Policy): Decision["policy"] {
-  let ref = policyRefs.get(policy);
-  if (ref === undefined) {
-    ref = deepFreeze({ id: policy.id, version: policy.version, layers: policy.layers.map((l) => l.name) });
-    policyRefs.set(policy, ref);
-  }
-  return ref;
-}

@@ -14,7 +14,7 @@ const noTrace = (): readonly StageTrace[] => NO_TRACE;
  */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
-  const stage = policy.stages[request.kind];
+  const stage = request.ruleSets;
   if (!trace) {
     for (let i = 0; i < stage.length; i++) {
       const { layer, ruleSet, compiled } = stage[i]!;
@@ -31,7 +31,7 @@ export function runStageCompiled(policy: Policy, request: StageRequest, trace: b
     const fired = run.events;
     for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
   }
-  return new RecordedStage(events, policy, request.kind, runs);
+  return new RecordedStage(events, stage, runs);
 }
 
 const TRACE_OFF = Object.freeze({ trace: false });
@@ -41,13 +41,12 @@ class RecordedStage implements StageOutcome {
   #trace: StageTrace[] | undefined;
   constructor(
     readonly events: readonly StageEvent[],
-    private readonly policy: Policy,
-    private readonly kind: StageRequest["kind"],
+    private readonly stage: StageRequest["ruleSets"],
     private readonly runs: readonly RecordedRun[],
   ) {}
   trace(): readonly StageTrace[] {
     if (this.#trace === undefined) {
-      const stage = this.policy.stages[this.kind];
+      const stage = this.stage;
       const traces: StageTrace[] = [];
       for (let i = 0; i < stage.length; i++) {
         const { layer, ruleSet } = stage[i]!;
@@ -67,7 +66,7 @@ class RecordedStage implements StageOutcome {
 export async function runStageReference(policy: Policy, request: StageRequest, trace: boolean): Promise<StageOutcome> {
   const events: StageEvent[] = [];
   const traces: StageTrace[] = [];
-  for (const { layer, ruleSet, compiled } of policy.stages[request.kind]) {
+  for (const { layer, ruleSet, compiled } of request.ruleSets) {
     const result = await runValidatedReference(ruleSet, request.facts, { operators: policy.operators });
     const position = new Map(compiled.rules.map((r, i) => [r.name, i]));
     const ordered = [...result.events].sort((a, b) => position.get(a.rule)! - position.get(b.rule)!);

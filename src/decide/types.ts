@@ -202,7 +202,15 @@ export interface TraceEntry extends Source {
 
 export interface Decision {
   readonly caseId: string;
-  readonly policy: { readonly id: string; readonly version: string; readonly layers: readonly string[] };
+  readonly policy: {
+    readonly id: string;
+    readonly version: string;
+    readonly layers: readonly string[];
+    /** The rule-set versions the case was decided by (`id@version`), by stage, in layer order within a stage. */
+    readonly ruleSets: readonly string[];
+    /** The policy's other rule-set versions: not in force on the order's date nor (by default) the request's. */
+    readonly notInForce: readonly string[];
+  };
   readonly decidedAt: string;
   readonly timeZone: string;
   /** The policy's business calendar, when it has one. */

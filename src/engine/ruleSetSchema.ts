@@ -146,7 +146,14 @@ export const RuleSetSchema = z
     version: z.string().min(1),
     kind: RuleSetKind,
     description: z.string().optional(),
-    effective: z.strictObject({ from: isoDate, to: isoDate.optional() }),
+    /**
+     * The civil dates (in the policy's zone, both inclusive) the rule set is in force: it
+     * applies to an order placed, or a request made, on one of them (see docs/rule-format.md,
+     * "Effective dates"). Statutory rule sets apply whatever their dates.
+     */
+    effective: z
+      .strictObject({ from: isoDate, to: isoDate.optional() })
+      .refine((e) => e.to === undefined || e.to >= e.from, { params: { code: "invalid_input", rule: "effective_to_before_from" }, path: ["to"] }),
     conditions: z.record(z.string().min(1), TopLevelCondition).optional(),
     rules: z.array(Rule).min(1),
   })

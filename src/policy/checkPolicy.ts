@@ -8,7 +8,10 @@ import { checkRuleSet } from "../engine/parseRuleSet.js";
 import type { RuleSet } from "../engine/ruleSetSchema.js";
 import { checkDeadRules, checkShadowedRules } from "./checks/deadAndShadowed.js";
 import { checkDuplicateKeys } from "./checks/duplicateKeys.js";
-import { checkDuplicateLayers, checkRuleSetIdUnused } from "./checks/duplicates.js";
+import { checkAttributes } from "./checks/attributes.js";
+import { AttributeDeclarationsSchema, type AttributeDeclarations } from "./format/attributes.js";
+import { checkDuplicateLayers, checkRuleSetIdUnused, ruleSetKey } from "./checks/duplicates.js";
+import { checkEffectiveDates, type DatedRuleSet } from "./checks/effectiveDates.js";
 import { checkEventsAndParams } from "./checks/eventsAndParams.js";
 import { checkNullableNegatives } from "./checks/nullableNegatives.js";
 import { checkStageFacts } from "./checks/stageFacts.js";
@@ -34,7 +37,7 @@ const RULE_SET_CHECKS: readonly ((ruleSet: RuleSet) => RawIssue[])[] = [
 ];
 
 /** A policy's documents, parsed and checked: what compiling starts from. */
-export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers"> {
+export interface CheckedPolicy extends Pick<Policy, "id" | "version" | "layers" | "inForceAt" | "attributes"> {
   readonly sanbaoTable: SanbaoTableFile;
   readonly calendar?: CalendarDocument | undefined;
   /** Windows run on over the calendar's rest days (民法典 art. 203 ¶1). */
@@ -51,7 +54,8 @@ export interface PolicyCheck {
 /**
  * Every check of a policy, in one place: syntax, duplicate keys, schema and references of
  * each document, then each rule set's events, facts, types and values, dead and shadowed
- * rules, the statutory floor for non-statutory layers, and duplicate layers and rule sets.
+ * rules, the statutory floor for non-statutory layers, duplicate layers and rule sets, and
+ * the effective dates of versions of one rule set.
  * Compiling refuses exactly when an issue is an error; lint prints them all.
  *
  * @example
@@ -66,9 +70,11 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
   // Naming a calendar the first way (restDayCalendar) turned the rest-day extension on.
   const extendPeriodsOverRestDays = input.extendPeriodsOverRestDays ?? input.restDayCalendar !== undefined;
 
+  const declared = checkAttributeDeclarations(input.attributes, issues);
   // Statutory layers come first; the windows they open are the floor for the rest.
   const statutory: RuleSet[] = [];
   const idUsedBy = new Map<string, string>();
+  const dated: (DatedRuleSet & { readonly source: RuleSetSource })[] = [];
   const layers = input.layers.map((layer) => {
     const ruleSets = layer.ruleSets.flatMap((source) => {
       const ruleSet = checkDocument(source, (value) => checkRuleSet(value, operators), issues);
@@ -76,22 +82,26 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
       const isStatutory = layer.statutory === true;
       const found = [
         ...RULE_SET_CHECKS.flatMap((check) => check(ruleSet)),
+        ...checkAttributes(ruleSet, declared ?? {}),
         ...(isStatutory ? [] : checkStatutoryFloor(ruleSet, statutoryWindows(statutory))),
-        ...checkRuleSetIdUnused(ruleSet.id, idUsedBy),
+        ...checkRuleSetIdUnused(ruleSet, idUsedBy),
         ...(calendarSource ? [] : checkBusinessClockHasCalendar(ruleSet)),
       ];
       if (isStatutory) statutory.push(ruleSet);
-      if (!idUsedBy.has(ruleSet.id)) idUsedBy.set(ruleSet.id, layer.name);
+      if (!idUsedBy.has(ruleSetKey(ruleSet))) idUsedBy.set(ruleSetKey(ruleSet), layer.name);
+      dated.push({ ruleSet, statutory: isStatutory, source });
       issues.push(...locate(source, found));
       return [ruleSet];
     });
     return { name: layer.name, statutory: layer.statutory === true, ruleSets };
   });
+  checkEffectiveDates(dated).forEach((found, i) => issues.push(...locate(dated[i]!.source, found)));
   issues.push(...checkDuplicateLayers(input.layers));
   issues.push(...checkCalendarNamed(calendarSource !== undefined, extendPeriodsOverRestDays, input.calendar !== undefined && input.restDayCalendar !== undefined));
 
-  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !calendar)) return { issues };
-  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, calendar, extendPeriodsOverRestDays } };
+  if (hasErrors(issues) || !sanbaoTable || (calendarSource && !calendar) || !declared) return { issues };
+  const inForceAt = input.inForceAt ?? "orderOrRequest";
+  return { issues, valid: { id: input.id, version: input.version, layers, sanbaoTable, calendar, extendPeriodsOverRestDays, inForceAt, attributes: { line: declared.line ?? {}, order: declared.order ?? {}, customer: declared.customer ?? {} } } };
 }
 
 /**
@@ -109,6 +119,15 @@ function checkDocument<T>(src: RuleSetSource, parse: (value: unknown) => Checked
   const parsed = parse(src.document);
   if (parsed.success) return parsed.data;
   issues.push(...locate(src, parsed.issues));
+  return undefined;
+}
+
+/** The policy's attribute declarations (none when not given), or undefined with their issues at `attributes`. */
+function checkAttributeDeclarations(value: unknown, issues: RawIssue[]): AttributeDeclarations | undefined {
+  if (value === undefined) return {};
+  const parsed = safeParseIssues(AttributeDeclarationsSchema, value);
+  if (parsed.success) return parsed.data;
+  issues.push(...parsed.issues.map((i) => ({ ...i, path: ["attributes", ...i.path] })));
   return undefined;
 }
 

@@ -7,6 +7,8 @@ import { compileValidRuleSet } from "../engine/compileRuleSet.js";
 import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operators.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
 import { checkPolicy, type CheckedPolicy, type PolicyCheck } from "./checkPolicy.js";
+import { ruleSetKey } from "./checks/duplicates.js";
+import { dayOf } from "./checks/effectiveDates.js";
 import { compileCalendar } from "./format/businessCalendar.js";
 import type { Policy, PolicyInput, PolicyOptions, PolicyResult, StageRuleSet } from "./policy.js";
 
@@ -40,7 +42,16 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
   const stages: Record<RuleSetKindT, StageRuleSet[]> = { sla: [], eligibility: [], compensation: [] };
   for (const layer of checked.layers) {
     for (const ruleSet of layer.ruleSets) {
-      stages[ruleSet.kind].push({ layer: layer.name, ruleSet, compiled: compileValidRuleSet(ruleSet, { operators, trace: false }) });
+      const { from, to } = ruleSet.effective;
+      stages[ruleSet.kind].push({
+        layer: layer.name,
+        ruleSet,
+        compiled: compileValidRuleSet(ruleSet, { operators, trace: false }),
+        statutory: layer.statutory,
+        from: dayOf(from),
+        to: to === undefined ? Infinity : dayOf(to),
+        key: ruleSetKey(ruleSet),
+      });
     }
   }
   const sanbao = Object.fromEntries(
@@ -49,7 +60,7 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
   const calendar = checked.calendar && compileCalendar(checked.calendar);
   // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
   return Object.freeze({
-    ...deepFreeze({ id: checked.id, version: checked.version, layers: checked.layers, sanbao, stages }),
+    ...deepFreeze({ id: checked.id, version: checked.version, layers: checked.layers, sanbao, stages, inForceAt: checked.inForceAt, attributes: checked.attributes }),
     ...(calendar ? { calendar } : {}),
     ...(calendar && checked.extendPeriodsOverRestDays
       ? { isRestDay: calendar.isRestDay, restDayCalendar: Object.freeze({ id: calendar.id, version: calendar.version, source: calendar.source }) }

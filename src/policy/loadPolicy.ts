@@ -62,6 +62,8 @@ export function checkPolicyFolder(dir: string, operators?: OperatorRegistry): Po
     ...(manifest.calendar !== undefined ? { calendar: load(manifest.calendar, ["calendar"]) } : {}),
     ...(manifest.restDayCalendar !== undefined ? { restDayCalendar: load(manifest.restDayCalendar, ["restDayCalendar"]) } : {}),
     ...(manifest.extendPeriodsOverRestDays !== undefined ? { extendPeriodsOverRestDays: manifest.extendPeriodsOverRestDays } : {}),
+    ...(manifest.inForceAt !== undefined ? { inForceAt: manifest.inForceAt } : {}),
+    ...(manifest.attributes !== undefined ? { attributes: manifest.attributes } : {}),
     layers: [
       ...baseLayers,
       ...manifest.layers.map((layer, l) => ({

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { createDecider, type Decision } from "../../src/index.js";
 import { arbCase } from "../arbitraries/case.js";
+import { loadPolicy } from "../../src/policy/loadPolicy.js";
 
 // Issue 12 §1 and §5 as properties: the statutory 三包 period is a floor that a promise can only
 // lengthen, and a window that has closed allows nothing.
@@ -42,6 +43,32 @@ describe("properties: the statutory floor", () => {
         for (const [i, item] of shorter.order.items.entries()) if (STATUTORY_MONTHS[item.category] === undefined) delete shorter.order.items[i].warrantyMonths;
         fc.pre(changed);
         expect(decider.decide(shorter).lines.map((l) => l.eligibility)).toEqual(decider.decide(withoutPromise).lines.map((l) => l.eligibility));
+      }),
+    );
+  });
+
+  it("no attribute value makes a verdict less favourable than the statutory one", () => {
+    // A policy declaring line, order and customer attributes, whose merchant layer reads them.
+    const attributed = createDecider({ policy: loadPolicy("fixtures/policies/merchant-attributes"), clock: () => new Date("2030-01-01T00:00:00+08:00"), trace: false });
+    const arbAttributes = fc.record({
+      line: fc.array(fc.option(fc.record({ brand: fc.constantFrom("acme", "globex") }, { requiredKeys: [] }), { nil: undefined }), { maxLength: 8 }),
+      order: fc.option(fc.record({ shippingInsurance: fc.boolean() }, { requiredKeys: [] }), { nil: undefined }),
+      customer: fc.option(fc.record({ membershipLevel: fc.constantFrom("silver", "gold", "platinum") }, { requiredKeys: [] }), { nil: undefined }),
+    });
+    const rank = { allowed: 2, undetermined: 1, denied: 0 } as const;
+    fc.assert(
+      fc.property(arbCase, arbAttributes, (c, a) => {
+        const withAttributes = structuredClone(c);
+        withAttributes.order.items.forEach((item: Record<string, unknown>, i: number) => {
+          if (a.line[i] !== undefined) item.attributes = a.line[i];
+        });
+        if (a.order !== undefined) withAttributes.order.attributes = a.order;
+        if (a.customer !== undefined) withAttributes.customer.attributes = a.customer;
+        const statutory = decider.decide(c).lines;
+        const got = attributed.decide(withAttributes).lines;
+        for (const [k, line] of statutory.entries()) {
+          for (const r of REMEDIES) expect(rank[got[k]!.eligibility[r].status], `${line.line} ${r}`).toBeGreaterThanOrEqual(rank[line.eligibility[r].status]);
+        }
       }),
     );
   });

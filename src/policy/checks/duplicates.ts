@@ -16,10 +16,19 @@ export function checkDuplicateLayers(layers: readonly { readonly name: string }[
   return issues;
 }
 
-/** The issue for a rule set whose id an earlier rule set of the policy already has, at its `id`. */
-export function checkRuleSetIdUnused(id: string, usedBy: ReadonlyMap<string, string>): RawIssue[] {
-  const layer = usedBy.get(id);
+/**
+ * The issue for a rule set whose id and version an earlier rule set of the policy already
+ * has, at its `id`. Versions of one id (with their own effective dates) are not duplicates:
+ * `usedBy` is keyed by `ruleSetKey`.
+ */
+export function checkRuleSetIdUnused(ruleSet: { readonly id: string; readonly version: string }, usedBy: ReadonlyMap<string, string>): RawIssue[] {
+  const layer = usedBy.get(ruleSetKey(ruleSet));
   return layer === undefined
     ? []
-    : [issue("duplicate_rule_set", ["id"], { id, layer })];
+    : [issue("duplicate_rule_set", ["id"], { id: ruleSet.id, version: ruleSet.version, layer })];
+}
+
+/** How a decision names a rule-set version: `id@version`. */
+export function ruleSetKey(ruleSet: { readonly id: string; readonly version: string }): string {
+  return `${ruleSet.id}@${ruleSet.version}`;
 }

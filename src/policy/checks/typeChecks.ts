@@ -1,4 +1,4 @@
-import { FACTS, type FactName } from "../format/factCatalog.js";
+import { FACTS, type FactName, type FactType } from "../format/factCatalog.js";
 import { issue, type RawIssue, type TypeMismatchParams } from "../../_lib/issues.js";
 import { conditionRoots, walkConditions } from "../../engine/checkReferences.js";
 import type { FactConditionT, RuleSet } from "../../engine/ruleSetSchema.js";
@@ -23,15 +23,22 @@ export function checkTypes(ruleSet: RuleSet): RawIssue[] {
 
 function leafProblem(node: FactConditionT): TypeMismatchParams | undefined {
   if (node.operator.includes(":") || node.path !== undefined) return undefined; // decorated or nested: types depend on data
-  const fact = node.fact as FactName;
-  const factKinds = kindsOf(FACTS[fact].type);
+  return comparisonProblem(node, node.fact, FACTS[node.fact as FactName].type);
+}
+
+/**
+ * What is wrong with comparing a value of type `factType` (a fact, or a declared attribute
+ * read with a path, named `fact`) as the leaf says, if anything.
+ */
+export function comparisonProblem(node: FactConditionT, fact: string, factType: FactType): TypeMismatchParams | undefined {
+  const factKinds = kindsOf(factType);
   const v = node.value;
   const isRef = v !== null && typeof v === "object" && !Array.isArray(v);
   const valueKinds = isRef ? (Object.hasOwn(FACTS, v.fact) ? kindsOf(FACTS[v.fact as FactName].type) : undefined) : new Set([kindOf(v)]);
   if (!valueKinds) return undefined;
   const show = isRef ? `fact "${(v as { fact: string }).fact}"` : JSON.stringify(v);
   const overlap = (a: Set<ValueKind>, b: Set<ValueKind>) => [...a].some((k) => b.has(k));
-  const as = (problem: TypeMismatchParams["problem"], value = show): TypeMismatchParams => ({ problem, operator: node.operator, fact, factType: FACTS[fact].type, value });
+  const as = (problem: TypeMismatchParams["problem"], value = show): TypeMismatchParams => ({ problem, operator: node.operator, fact, factType, value });
   switch (node.operator) {
     case "lessThan":
     case "lessThanInclusive":

@@ -1,6 +1,6 @@
 import { issue, type RawIssue } from "../../_lib/issues.js";
 import { conditionRoots, suggestion, walkConditions } from "../../engine/checkReferences.js";
-import type { RuleSet } from "../../engine/ruleSetSchema.js";
+import type { FactConditionT, RuleSet } from "../../engine/ruleSetSchema.js";
 import type { FactName } from "../format/factCatalog.js";
 import { FACT_VALUES } from "../format/factValues.js";
 
@@ -16,16 +16,22 @@ export function checkUnknownValues(ruleSet: RuleSet): RawIssue[] {
       // A decorated operator or a path compares something other than the fact itself.
       if (!("fact" in node) || node.path !== undefined || node.operator.includes(":")) return;
       const values = Object.hasOwn(FACT_VALUES, node.fact) ? FACT_VALUES[node.fact as FactName] : undefined;
-      if (!values) return;
-      const unknown = (v: unknown): v is string => typeof v === "string" && !values.includes(v);
-      const problem = (v: string, where: (string | number)[]): RawIssue => issue("unknown_value", where, { fact: node.fact, value: v, values, ...suggestion(v, values) });
-      if ((node.operator === "equal" || node.operator === "notEqual") && unknown(node.value)) {
-        issues.push(problem(node.value, [...at, "value"]));
-      }
-      if ((node.operator === "in" || node.operator === "notIn") && Array.isArray(node.value)) {
-        node.value.forEach((v, i) => unknown(v) && issues.push(problem(v, [...at, "value", i])));
-      }
+      if (values) issues.push(...valuesNeverTaken(node, at, node.fact, values));
     });
+  }
+  return issues;
+}
+
+/** The strings a leaf compares `fact` (a fact, or a declared enum attribute) with that are not among its `values`. */
+export function valuesNeverTaken(node: FactConditionT, at: readonly (string | number)[], fact: string, values: readonly string[]): RawIssue[] {
+  const issues: RawIssue[] = [];
+  const unknown = (v: unknown): v is string => typeof v === "string" && !values.includes(v);
+  const problem = (v: string, where: (string | number)[]): RawIssue => issue("unknown_value", where, { fact, value: v, values, ...suggestion(v, values) });
+  if ((node.operator === "equal" || node.operator === "notEqual") && unknown(node.value)) {
+    issues.push(problem(node.value, [...at, "value"]));
+  }
+  if ((node.operator === "in" || node.operator === "notIn") && Array.isArray(node.value)) {
+    node.value.forEach((v, i) => unknown(v) && issues.push(problem(v, [...at, "value", i])));
   }
   return issues;
 }

@@ -5,7 +5,7 @@
  * Unknown data is never a default that a rule could mistake for a real value: a fact
  * that depends on missing input is `null`, and the rules route it to review.
  */
-export type FactType = "string" | "number" | "boolean" | "string[]" | "number|null" | "boolean|null" | "string|null";
+export type FactType = "string" | "number" | "boolean" | "string[]" | "number|null" | "boolean|null" | "string|null" | "object";
 
 /**
  * Where a fact comes from: `case` facts describe the whole case (the customer, the request,
@@ -120,6 +120,30 @@ export const FACTS = {
     zh: "疑似滥用信号数：新注册不足 30 天、引导站外联系、差评 3 条以上、4 单以上且退货过半",
   },
   abuseSignals: { type: "string[]", stage: "case", en: "The abuse signals shown.", zh: "疑似滥用信号" },
+  daysLate: {
+    type: "number|null",
+    stage: "case",
+    en: "Calendar days, in the policy's zone, from the date of order.promisedDeliveryBy to the date the last requested line was signed for; 0 when on time (or late by hours on the promised day); null when there is no promise or some requested line is not delivered.",
+    zh: "逾期送达天数：承诺送达日至所涉商品最后签收日的自然日数（政策时区）；按时为 0；无承诺或尚未签收为 null",
+  },
+  orderAttributes: {
+    type: "object",
+    stage: "case",
+    en: 'The order\'s attributes the policy declares (policy.json attributes.order), read with a path: { "fact": "orderAttributes", "path": "$.shippingInsurance", … }. Every declared name is present: null when the case does not give it.',
+    zh: "订单属性（policy.json 的 attributes.order 声明），用 path 读取，如 $.shippingInsurance；案件未提供的属性为 null",
+  },
+  customerAttributes: {
+    type: "object",
+    stage: "case",
+    en: 'The customer\'s attributes the policy declares (attributes.customer), read with a path: "$.membershipLevel". null when not given.',
+    zh: "顾客属性（attributes.customer 声明），用 path 读取，如 $.membershipLevel；未提供为 null",
+  },
+  lineAttributes: {
+    type: "object",
+    stage: "line",
+    en: 'The line\'s attributes the policy declares (attributes.line), read with a path: "$.brand". null when not given.',
+    zh: "该行商品属性（attributes.line 声明），用 path 读取，如 $.brand；未提供为 null",
+  },
   returnAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a return for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许退货" },
   exchangeAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed an exchange for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许换货" },
   repairAllowed: { type: "boolean", stage: "eligibility", en: "Eligibility allowed a repair for some requested line (compensation prices it over those lines: returnAmount, exchangeAmount, refundOnlyAmount).", zh: "至少一个所涉行允许维修" },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AttributeDeclarationsSchema } from "./attributes.js";
 
 /**
  * `policy.json`: a policy as an ordered list of layers (statutory → platform → merchant),
@@ -22,6 +23,14 @@ export const PolicyManifestSchema = z
     extendPeriodsOverRestDays: z.boolean().optional(),
     /** The first way to name a calendar: the same as `calendar` with `extendPeriodsOverRestDays` on. */
     restDayCalendar: z.string().min(1).optional(),
+    /**
+     * Which dates of a case put a non-statutory rule set in force: `orderOrRequest` (default;
+     * a promise in force when the order was placed binds, 实施条例 art. 12, and one in force
+     * by the request adds) or `order` (new terms are for new orders).
+     */
+    inForceAt: z.enum(["orderOrRequest", "order"]).optional(),
+    /** Attributes cases may carry on lines, orders and customers (name → type), read by rules through the attribute facts. */
+    attributes: AttributeDeclarationsSchema.optional(),
     layers: z
       .array(
         z.strictObject({

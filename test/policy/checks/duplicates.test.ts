@@ -9,10 +9,14 @@ describe("duplicate layers and rule-set ids", () => {
     ]);
   });
 
-  it("flags a rule-set id an earlier layer uses, naming that layer", () => {
-    expect(checkRuleSetIdUnused("shop", new Map([["shop", "merchant"]]))).toEqual([
-      { code: "duplicate_rule_set", path: ["id"], params: { id: "shop", layer: "merchant" } },
+  it("flags a rule-set id and version an earlier layer uses, naming that layer", () => {
+    expect(checkRuleSetIdUnused({ id: "shop", version: "1" }, new Map([["shop@1", "merchant"]]))).toEqual([
+      { code: "duplicate_rule_set", path: ["id"], params: { id: "shop", version: "1", layer: "merchant" } },
     ]);
-    expect(checkRuleSetIdUnused("shop", new Map([["other", "merchant"]]))).toEqual([]);
+    expect(checkRuleSetIdUnused({ id: "shop", version: "1" }, new Map([["other@1", "merchant"]]))).toEqual([]);
+  });
+
+  it("lets versions of one id stand side by side (their dates say which applies)", () => {
+    expect(checkRuleSetIdUnused({ id: "shop", version: "2" }, new Map([["shop@1", "merchant"]]))).toEqual([]);
   });
 });
