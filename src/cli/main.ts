@@ -67,6 +67,7 @@ function program(): Command {
     .option("--output <file>", "write the json or junit report to a file")
     .option("--coverage", "list, per rule, how many fixtures fired it")
     .option("--min-coverage <percent>", "exit 1 when rule coverage is below this")
+    .option("--include-bundled", "coverage: count the bundled layers a policy folder extends, too")
     .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
     .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
     .action((paths: string[], flags) => {

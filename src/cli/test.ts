@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { ruleCoverage } from "../tools/compliance/coverage.js";
+import { ruleCoverage, type CoverageScope } from "../tools/compliance/coverage.js";
+import { layersDefinedBy } from "../tools/compliance/definedLayers.js";
 import { describeFailure } from "../tools/compliance/describeFailure.js";
 import { toJUnit } from "../tools/compliance/junit.js";
 import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compliance/runFixture.js";
@@ -14,6 +15,8 @@ export interface TestFlags {
   readonly reporter?: string[];
   readonly output?: string;
   readonly coverage?: boolean;
+  /** Count the bundled layers a policy folder inherits (`extends: "default"`) too. */
+  readonly includeBundled?: boolean;
   readonly minCoverage?: string;
   readonly policy?: string;
   readonly lang?: string;
@@ -38,9 +41,20 @@ export function testCommand(paths: string[], flags: TestFlags): number {
     return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result) };
   });
 
-  const policies = new Map<string, Policy>([[basePolicy.id, basePolicy]]);
+  // The policies the fixtures ran with: the base one only when a fixture did not name its own.
+  const policies = new Map<string, Policy>(runs.some((r) => r.result.fixture?.policy === undefined) ? [[basePolicy.id, basePolicy]] : []);
   for (const loaded of cache.values()) if (loaded.success) policies.set(loaded.data.id, loaded.data);
-  const coverage = flags.coverage || minCoverage !== undefined ? ruleCoverage(runs.map((r) => r.result), policies) : undefined;
+  // Coverage measures what the policy folders define; the bundled policy (no folder) is measured whole.
+  const scope = new Map<string, ReadonlySet<string>>();
+  if (!flags.includeBundled) {
+    const folders: [string, Policy | undefined][] = [...cache].map(([dir, loaded]) => [dir, loaded.success ? loaded.data : undefined]);
+    if (flags.policy) folders.push([flags.policy, basePolicy]);
+    for (const [dir, policy] of folders) {
+      const layers = policy && layersDefinedBy(dir);
+      if (policy && layers) scope.set(policy.id, layers);
+    }
+  }
+  const coverage = flags.coverage || minCoverage !== undefined ? ruleCoverage(runs.map((r) => r.result), policies, scope as CoverageScope) : undefined;
   const failed = runs.filter((r) => !r.result.passed);
 
   for (const reporter of reporters) {
@@ -73,7 +87,7 @@ function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof r
   const failed = results.filter((r) => !r.passed).length;
   out.push("", `${results.length - failed} passed, ${failed} failed (${results.length} fixtures)`);
   if (coverage) {
-    out.push("", `rule coverage: ${coverage.percent}% (${coverage.rules.length - coverage.uncovered.length}/${coverage.rules.length} rules fired by at least one fixture)`);
+    out.push("", `rule coverage: ${coverage.percent}% (${coverage.rules.length - coverage.uncovered.length}/${coverage.rules.length} rules fired by at least one fixture; layers ${coverage.layers.join(", ")})`);
     for (const r of coverage.rules) out.push(`  ${String(r.fired).padStart(4)}  ${r.layer}/${r.ruleSet}/${r.rule}`);
     if (coverage.uncovered.length > 0) {
       out.push(c.red("no fixture exercises:"));

@@ -13,6 +13,7 @@ describe("aftersales test", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/100 passed, 0 failed/);
     expect(stdout).toContain("rule coverage: 100% (63/63");
+    expect(stdout).toContain("layers statutory-cn, platform, merchant");
   });
 
   it("shows a readable diff at the field that differs and exits 1", async () => {
@@ -44,6 +45,20 @@ describe("aftersales test", () => {
     expect(code).toBe(1);
     expect(stdout).toContain("no fixture exercises:");
     expect(stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
+  });
+
+  it("measures the layers a merchant folder defines, not the bundled ones it extends", async () => {
+    // merchant-30-day extends the bundled policy and adds one layer of 2 rules; 041 fires one, 042 the other.
+    const merchant = ["fixtures/041-merchant-30-day-day20.json", "fixtures/042-merchant-30-day-day31.json"];
+    const own = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage");
+    expect(own.stdout).toContain("rule coverage: 100% (2/2 rules fired by at least one fixture; layers merchant)");
+    expect(own.code).toBe(0);
+    const withPolicyFlag = await runCli("test", ...merchant, "--policy", "fixtures/policies/merchant-30-day", "--min-coverage", "100");
+    expect(withPolicyFlag.code).toBe(0);
+    const all = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--include-bundled");
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/rule coverage: \d+(\.\d)?% \(\d+\/59 rules fired by at least one fixture; layers statutory-cn, platform, merchant\)/);
+    expect(all.stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
   });
 
   it("reports json", async () => {
