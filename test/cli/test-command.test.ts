@@ -61,6 +61,20 @@ describe("aftersales test", () => {
     expect(all.stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
   });
 
+  it("lets a fixture assert that an option contains an item, and shows each element's first difference when none does", async () => {
+    const { code, stdout } = await runCli("test", "test/cli/contains-fixture");
+    expect(code).toBe(1);
+    expect(stdout).toContain("✓ test/cli/contains-fixture/coupon-among-items.json");
+    expect(stdout).toContain(
+      [
+        "at compensation.options[0].items: no item matches",
+        '      - expected an item like {"kind":"coupon","amount":{"amount":2000}}',
+        '      + [0].kind is "refund", not "coupon"',
+        "      + [1].amount.amount is 2990, not 2000",
+      ].join("\n"),
+    );
+  });
+
   it("reports json", async () => {
     const { stdout } = await runCli("test", "test/cli/failing-fixture", "--reporter", "json");
     const report = JSON.parse(stdout);
