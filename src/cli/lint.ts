@@ -1,10 +1,19 @@
 import { formatIssue, formatPath } from "../_lib/issues.js";
 import { lintPaths } from "../tools/lint/lint.js";
-import { EXIT, displayPath, palette, parseLang } from "./io.js";
+import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
+import { cliTexts } from "./texts.js";
+
+const FORMATS = ["pretty", "json", "github"];
 
 /** `aftersales lint <files|dirs>`: file:line:column severity code message; exit 1 on errors. */
 export function lintCommand(paths: string[], flags: { format?: string; lang?: string }): number {
-  const report = lintPaths(paths.length > 0 ? paths.map(displayPath) : ["rules"], { lang: parseLang(flags.lang) });
+  const lang = parseLang(flags.lang);
+  const t = cliTexts(lang);
+  if (flags.format !== undefined && !FORMATS.includes(flags.format)) throw new CliExit(EXIT.usage, t.unknownFormat(flags.format));
+  const targets = paths.length > 0 ? paths.map(displayPath) : ["rules"];
+  const report = lintPaths(targets, { lang });
+  // Nothing linted is not "nothing wrong": a CI step pointed at the wrong folder must not pass.
+  if (report.files.length === 0 && report.issues.length === 0) throw new CliExit(EXIT.usage, t.noRuleFiles(targets.join(", ")));
   if (flags.format === "json") {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else if (flags.format === "github") {
@@ -19,7 +28,7 @@ export function lintCommand(paths: string[], flags: { format?: string; lang?: st
       const line = formatIssue(issue).replace(/^(\S+ )/, `$1${issue.severity === "warning" ? c.yellow("warning") : c.red("error")} `);
       process.stdout.write(`${issue.file ? line : `${line}`}\n`);
     }
-    process.stdout.write(`${report.files.length} files, ${report.errorCount} errors, ${report.warningCount} warnings\n`);
+    process.stdout.write(`${t.lintSummary(report.files.length, report.errorCount, report.warningCount)}\n`);
   }
   return report.errorCount > 0 ? EXIT.findings : EXIT.ok;
 }

@@ -8,13 +8,11 @@ import { schemaCommand } from "./schema.js";
 import { testCommand } from "./test.js";
 import { DEFAULT_LANG } from "../_lib/issues.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
+import { cliTexts, langInArgs, type CliTexts } from "./texts.js";
+import packageJson from "../../package.json" with { type: "json" };
 
-const HELP_EXIT = `
-Exit codes:
-  0  ran and found nothing wrong (a denied remedy is still 0)
-  1  findings: lint errors, failing fixtures, coverage below the gate
-  2  could not run: bad flags, unreadable file, invalid JSON, invalid case or policy
-  3  internal error`;
+/** commander's own headings, in the help's language. */
+const TITLES_ZH: Readonly<Record<string, string>> = { "Usage:": "用法：", "Options:": "选项：", "Commands:": "命令：", "Arguments:": "参数：", "Global Options:": "全局选项：" };
 
 /** The options `decide` and `explain` share: how to decide one case file. */
 function withCaseOptions(command: Command, json: string): Command {
@@ -26,12 +24,15 @@ function withCaseOptions(command: Command, json: string): Command {
     .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG);
 }
 
-function program(): Command {
+function program(t: CliTexts, lang: string): Command {
   const cli = new Command("aftersales")
-    .description("Decide e-commerce after-sales cases (七日无理由退货, 三包) from declarative rule sets.")
-    .addHelpText("after", HELP_EXIT)
+    .description(t.program)
+    .version(packageJson.version, "-V, --version", t.version)
+    .helpOption("-h, --help", t.help)
+    .addHelpText("after", t.exitCodes)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureHelp({ styleTitle: (title) => (lang === "zh-CN" ? (TITLES_ZH[title] ?? title) : title) });
 
   const decide = cli
     .command("decide")
@@ -51,25 +52,25 @@ function program(): Command {
 
   cli
     .command("lint")
-    .description("check rule files and policy folders: file:line:column, rule id, message")
-    .argument("[paths...]", "files or folders (a folder with policy.json is linted as a policy)", ["rules"])
-    .option("--format <format>", "pretty, json or github (annotations)", "pretty")
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
+    .description(t.lintDescription)
+    .argument("[paths...]", t.lintPaths, ["rules"])
+    .option("--format <format>", t.lintFormat, "pretty")
+    .option("--lang <lang>", t.lang, DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = lintCommand(paths, flags);
     });
 
   cli
     .command("test")
-    .description("run compliance fixtures; diff on failure, JUnit XML, rule coverage")
-    .argument("[paths...]", "fixture files or folders", ["fixtures"])
-    .option("--reporter <name>", "pretty, json or junit (repeatable)", (v: string, all: string[] = []) => [...all, v])
-    .option("--output <file>", "write the json or junit report to a file")
-    .option("--coverage", "list, per rule, how many fixtures fired it")
-    .option("--min-coverage <percent>", "exit 1 when rule coverage is below this")
-    .option("--include-bundled", "coverage: count the bundled layers a policy folder extends, too")
-    .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
+    .description(t.testDescription)
+    .argument("[paths...]", t.testPaths, ["fixtures"])
+    .option("--reporter <name>", t.testReporter, (v: string, all: string[] = []) => [...all, v])
+    .option("--output <file>", t.testOutput)
+    .option("--coverage", t.testCoverage)
+    .option("--min-coverage <percent>", t.testMinCoverage)
+    .option("--include-bundled", t.testIncludeBundled)
+    .option("--policy <dir>", t.testPolicy)
+    .option("--lang <lang>", t.lang, DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = testCommand(paths, flags);
     });
@@ -114,7 +115,8 @@ function program(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await program().parseAsync(argv as string[], { from: "user" });
+    const lang = langInArgs(argv);
+    await program(cliTexts(lang), lang).parseAsync(argv as string[], { from: "user" });
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CliExit) {

@@ -10,6 +10,9 @@ import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { policyFrom } from "./decide.js";
 import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
+import { cliTexts, type CliTexts } from "./texts.js";
+
+const REPORTERS = ["pretty", "json", "junit"];
 
 export interface TestFlags {
   readonly reporter?: string[];
@@ -24,14 +27,15 @@ export interface TestFlags {
 
 /** `aftersales test <fixtures...>`: run fixtures, diff failures, JUnit, rule coverage. */
 export function testCommand(paths: string[], flags: TestFlags): number {
-  const reporters = flags.reporter && flags.reporter.length > 0 ? flags.reporter : ["pretty"];
-  for (const r of reporters) if (!["pretty", "json", "junit"].includes(r)) throw new CliExit(EXIT.usage, `unknown reporter "${r}" (pretty, json, junit)`);
-  const minCoverage = flags.minCoverage === undefined ? undefined : Number(flags.minCoverage);
-  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new CliExit(EXIT.usage, "--min-coverage is a percent from 0 to 100");
-
-  const files = paths.map(displayPath).flatMap(expand);
-  if (files.length === 0) throw new CliExit(EXIT.usage, `no fixture files in ${paths.join(", ")}`);
   const lang = parseLang(flags.lang);
+  const t = cliTexts(lang);
+  const reporters = flags.reporter && flags.reporter.length > 0 ? flags.reporter : ["pretty"];
+  for (const r of reporters) if (!REPORTERS.includes(r)) throw new CliExit(EXIT.usage, t.unknownReporter(r));
+  const minCoverage = flags.minCoverage === undefined ? undefined : Number(flags.minCoverage);
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new CliExit(EXIT.usage, t.minCoverage);
+
+  const files = paths.map(displayPath).flatMap((path) => expand(path, t));
+  if (files.length === 0) throw new CliExit(EXIT.usage, t.noFixtures(paths.join(", ")));
   const basePolicy: Policy = flags.policy ? policyFrom(flags.policy, lang) : defaultPolicy();
   const cache: PolicyCache = new Map();
   const runs = files.map((file) => {
@@ -63,21 +67,23 @@ export function testCommand(paths: string[], flags: TestFlags): number {
         ? toJUnit(runs)
         : reporter === "json"
           ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
-          : pretty(runs.map((r) => r.result), coverage);
-    if (flags.output && reporter !== "pretty") {
+          : pretty(runs.map((r) => r.result), coverage, t);
+    // --output takes the one report asked for, or the default (pretty) one when none was;
+    // with several reporters, pretty still goes to the terminal.
+    if (flags.output && (reporter !== "pretty" || reporters.length === 1)) {
       mkdirSync(dirname(resolve(flags.output)), { recursive: true });
       writeFileSync(flags.output, text);
     } else process.stdout.write(text);
   }
   if (failed.length > 0) return EXIT.findings;
   if (minCoverage !== undefined && coverage && coverage.percent < minCoverage) {
-    process.stderr.write(`rule coverage ${coverage.percent}% is below --min-coverage ${minCoverage}%\n`);
+    process.stderr.write(`${t.belowGate(coverage.percent, minCoverage)}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
 }
 
-function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined): string {
+function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined, t: CliTexts): string {
   const c = palette(false);
   const out: string[] = [];
   for (const r of results) {
@@ -85,20 +91,20 @@ function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof r
     if (!r.passed) out.push(describeFailure(r, c).replace(/^/gm, "    "));
   }
   const failed = results.filter((r) => !r.passed).length;
-  out.push("", `${results.length - failed} passed, ${failed} failed (${results.length} fixtures)`);
+  out.push("", t.testSummary(results.length - failed, failed, results.length));
   if (coverage) {
-    out.push("", `rule coverage: ${coverage.percent}% (${coverage.rules.length - coverage.uncovered.length}/${coverage.rules.length} rules fired by at least one fixture; layers ${coverage.layers.join(", ")})`);
+    out.push("", t.coverageLine(coverage.percent, coverage.rules.length - coverage.uncovered.length, coverage.rules.length, coverage.layers.join(", ")));
     for (const r of coverage.rules) out.push(`  ${String(r.fired).padStart(4)}  ${r.layer}/${r.ruleSet}/${r.rule}`);
     if (coverage.uncovered.length > 0) {
-      out.push(c.red("no fixture exercises:"));
+      out.push(c.red(t.uncovered));
       for (const r of coverage.uncovered) out.push(`  ${r.layer}/${r.ruleSet}/${r.rule}`);
     }
   }
   return `${out.join("\n")}\n`;
 }
 
-function expand(path: string): string[] {
-  if (!existsSync(path)) throw new CliExit(EXIT.usage, `no such file or folder: ${path}`);
+function expand(path: string, t: CliTexts): string[] {
+  if (!existsSync(path)) throw new CliExit(EXIT.usage, t.noSuchPath(path));
   if (!statSync(path).isDirectory()) return [path];
   // Fixture folders may hold policy folders (with policy.json) beside the fixtures: only
   // top-level JSON files are fixtures.

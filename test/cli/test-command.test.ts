@@ -9,7 +9,7 @@ import { runCli } from "./run.js";
 
 describe("aftersales test", () => {
   it("passes the bundled fixtures with 100% rule coverage (the CI gate)", async () => {
-    const { code, stdout } = await runCli("test", "fixtures", "--coverage", "--min-coverage", "100");
+    const { code, stdout } = await runCli("test", "fixtures", "--coverage", "--min-coverage", "100", "--lang", "en");
     expect(code).toBe(0);
     expect(stdout).toMatch(/100 passed, 0 failed/);
     expect(stdout).toContain("rule coverage: 100% (63/63");
@@ -41,7 +41,7 @@ describe("aftersales test", () => {
   });
 
   it("fails the coverage gate when fixtures leave rules unexercised", async () => {
-    const { code, stdout } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "--min-coverage", "90");
+    const { code, stdout } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "--min-coverage", "90", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toContain("no fixture exercises:");
     expect(stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
@@ -50,12 +50,12 @@ describe("aftersales test", () => {
   it("measures the layers a merchant folder defines, not the bundled ones it extends", async () => {
     // merchant-30-day extends the bundled policy and adds one layer of 2 rules; 041 fires one, 042 the other.
     const merchant = ["fixtures/041-merchant-30-day-day20.json", "fixtures/042-merchant-30-day-day31.json"];
-    const own = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage");
+    const own = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--lang", "en");
     expect(own.stdout).toContain("rule coverage: 100% (2/2 rules fired by at least one fixture; layers merchant)");
     expect(own.code).toBe(0);
     const withPolicyFlag = await runCli("test", ...merchant, "--policy", "fixtures/policies/merchant-30-day", "--min-coverage", "100");
     expect(withPolicyFlag.code).toBe(0);
-    const all = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--include-bundled");
+    const all = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--include-bundled", "--lang", "en");
     expect(all.code).toBe(1);
     expect(all.stdout).toMatch(/rule coverage: \d+(\.\d)?% \(\d+\/59 rules fired by at least one fixture; layers statutory-cn, platform, merchant\)/);
     expect(all.stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
