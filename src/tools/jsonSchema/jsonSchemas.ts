@@ -7,6 +7,8 @@ import { PolicyManifestSchema } from "../../policy/format/manifest.js";
 import { BusinessCalendarSchema, RestDayCalendarSchema } from "../../policy/format/businessCalendar.js";
 import { SanbaoTableSchema } from "../../policy/format/sanbaoTable.js";
 import { RuleSetSchema } from "../../engine/ruleSetSchema.js";
+import { CONTAINS } from "../compliance/matchPartial.js";
+import { DecisionSchema } from "./decisionSchema.js";
 
 type JsonSchema = Record<string, any>;
 
@@ -40,6 +42,54 @@ export function ruleSetJsonSchema(): JsonSchema {
   return schema;
 }
 
+/**
+ * The fixture schema for editors: `case` is the case schema, `expect` a partial decision —
+ * every key optional, and every array either matched whole or by `{"$contains": [...]}`.
+ */
+export function fixtureJsonSchema(): JsonSchema {
+  const schema = draft07(FixtureSchema);
+  const defs = (schema.definitions ?? {}) as Record<string, JsonSchema>;
+  const { $schema: _, ...caseSchema } = draft07(CaseSchema);
+  const { $schema: __, definitions: decisionDefs = {}, ...decision } = draft07(DecisionSchema, "output");
+  for (const [name, def] of Object.entries(decisionDefs as Record<string, JsonSchema>)) defs[name === "Decision" ? "ExpectedDecision" : name] = partialSchema(def);
+  const expected = decision.$ref === "#/definitions/Decision" ? {} : partialSchema(decision);
+  const fixture = defs.Fixture!;
+  fixture.properties.case = { $ref: "#/definitions/Case", description: "The case, as decide() takes it (schema/case.schema.json)." };
+  fixture.properties.expect = {
+    $ref: "#/definitions/ExpectedDecision",
+    description: `The part of the decision the source requires: keys left out are not compared; an array matches element by element, or {"${CONTAINS}": [items]} when it need only contain them.`,
+    ...expected,
+  };
+  defs.Case = caseSchema;
+  schema.definitions = renameRefs(defs, "#/definitions/Decision", "#/definitions/ExpectedDecision");
+  return schema;
+}
+
+/** A schema every part of which is optional, with arrays also matched by `$contains`. */
+function partialSchema(node: JsonSchema): JsonSchema {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return node;
+  const { required: _, ...rest } = node;
+  const out: JsonSchema = { ...rest };
+  if (rest.properties) out.properties = Object.fromEntries(Object.entries(rest.properties as JsonSchema).map(([k, v]) => [k, partialSchema(v)]));
+  for (const key of ["anyOf", "oneOf", "allOf"]) if (Array.isArray(rest[key])) out[key] = rest[key].map(partialSchema);
+  if (rest.type === "array" && rest.items !== undefined) {
+    const items = partialSchema(rest.items);
+    const { type: __, items: ___, ...annotations } = rest;
+    return {
+      ...annotations,
+      anyOf: [
+        { type: "array", items },
+        { type: "object", description: "Contains these items, in any order, among others.", properties: { [CONTAINS]: { type: "array", items } }, required: [CONTAINS], additionalProperties: false },
+      ],
+    };
+  }
+  return out;
+}
+
+function renameRefs<T>(value: T, from: string, to: string): T {
+  return JSON.parse(JSON.stringify(value).replaceAll(`"$ref":"${from}"`, `"$ref":"${to}"`)) as T;
+}
+
 /** Every JSON Schema the package ships, by file name. */
 export function jsonSchemas(): Record<string, JsonSchema> {
   return {
@@ -47,7 +97,7 @@ export function jsonSchemas(): Record<string, JsonSchema> {
     "case.schema.json": draft07(CaseSchema),
     "policy.schema.json": draft07(PolicyManifestSchema),
     "sanbao-table.schema.json": draft07(SanbaoTableSchema),
-    "fixture.schema.json": draft07(FixtureSchema),
+    "fixture.schema.json": fixtureJsonSchema(),
     "rest-day-calendar.schema.json": draft07(RestDayCalendarSchema),
     "business-calendar.schema.json": draft07(BusinessCalendarSchema),
   };

@@ -2,7 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
+import type { Decision } from "../../../src/decide/types.js";
+import { runFixture } from "../../../src/tools/compliance/runFixture.js";
+import type { DecisionSchema } from "../../../src/tools/jsonSchema/decisionSchema.js";
 import { jsonSchemas, serialize } from "../../../src/tools/jsonSchema/jsonSchemas.js";
+
+// Every decision the types allow fits the schema fixtures' `expect` is generated from (checked by tsc).
+const decisionFitsSchema = (d: Decision): z.output<typeof DecisionSchema> => d;
+void decisionFitsSchema;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const schemas = jsonSchemas();
@@ -30,6 +38,38 @@ describe("JSON Schemas (generated from the zod schemas)", () => {
       expect(validate("fixture.schema.json", fixture)).toEqual([]);
       expect(validate("case.schema.json", fixture.case)).toEqual([]);
     }
+  });
+
+  it("completes a fixture's expect from the decision: every actual decision of the bundled fixtures is a valid expect", () => {
+    const expectSchema = { ...schemas["fixture.schema.json"], $ref: "#/definitions/ExpectedDecision" };
+    const v = ajv.compile(expectSchema);
+    const files = readdirSync("fixtures").filter((x) => x.endsWith(".json"));
+    for (const f of files) {
+      const { decision } = runFixture(`fixtures/${f}`, readFileSync(`fixtures/${f}`, "utf8"));
+      expect(decision, f).toBeDefined();
+      expect(v(JSON.parse(JSON.stringify(decision))) ? [] : v.errors!.map((e) => `${f}: ${e.instancePath} ${e.message}`)).toEqual([]);
+    }
+    expect(files.length).toBeGreaterThan(90);
+  });
+
+  it("checks a fixture's case by the case schema and its expect as a partial decision, $contains included", () => {
+    const fixture = json("fixtures/041-merchant-30-day-day20.json");
+    expect(validate("fixture.schema.json", json("test/cli/contains-fixture/coupon-among-items.json"))).toEqual([]);
+    const badCase = structuredClone(fixture);
+    badCase.case.request.reason = "no-reason";
+    expect(validate("fixture.schema.json", badCase).join()).toMatch(/\/case\/request\/reason/);
+    const typo = structuredClone(fixture);
+    typo.expect.line = typo.expect.lines;
+    expect(validate("fixture.schema.json", typo).length).toBeGreaterThan(0);
+    const wrongStatus = structuredClone(fixture);
+    wrongStatus.expect.lines[0].eligibility.return.status = "ok";
+    expect(validate("fixture.schema.json", wrongStatus).join()).toMatch(/\/expect\/lines/);
+    const containsWithExtra = structuredClone(fixture);
+    containsWithExtra.expect.policy.layers = { $contains: ["merchant"], $length: 3 };
+    expect(validate("fixture.schema.json", containsWithExtra).length).toBeGreaterThan(0);
+    const contains = structuredClone(fixture);
+    contains.expect.policy.layers = { $contains: ["merchant"] };
+    expect(validate("fixture.schema.json", contains)).toEqual([]);
   });
 
   it("underlines what lint rejects: an unknown fact, a typo'd key, params of the wrong event type", () => {
