@@ -9,7 +9,8 @@ import type { DecisionSchema } from "../../../src/tools/jsonSchema/decisionSchem
 import { jsonSchemas, serialize } from "../../../src/tools/jsonSchema/jsonSchemas.js";
 
 // Every decision the types allow fits the schema fixtures' `expect` is generated from (checked by tsc).
-const decisionFitsSchema = (d: Decision): z.output<typeof DecisionSchema> => d;
+type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
+const decisionFitsSchema = (d: Decision): DeepReadonly<z.output<typeof DecisionSchema>> => d;
 void decisionFitsSchema;
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
