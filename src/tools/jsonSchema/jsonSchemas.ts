@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { CaseSchema } from "../../case/caseSchema.js";
-import { FACT_NAMES, FACTS } from "../../policy/format/factCatalog.js";
+import { FACT_NAMES, FACTS, type FactName } from "../../policy/format/factCatalog.js";
+import { FACT_VALUES } from "../../policy/format/factValues.js";
 import { EVENT_PARAMS, EVENT_TYPES } from "../../policy/format/eventSchemas.js";
 import { FixtureSchema } from "../compliance/fixtureSchema.js";
 import { PolicyManifestSchema } from "../../policy/format/manifest.js";
@@ -38,8 +39,50 @@ export function ruleSetJsonSchema(): JsonSchema {
       return { type: "object", additionalProperties: false, required: ["type", "params"], properties: { type: { const: type }, params } };
     }),
   };
+  const condition = defs.FactCondition!;
+  // Completion, not a closed list: a registered custom operator stays valid.
+  condition.properties.operator = {
+    description: condition.properties.operator.description,
+    anyOf: [{ enum: OPERATORS.map(([name]) => name), markdownEnumDescriptions: OPERATORS.map(([, what]) => what) }, { type: "string", minLength: 1 }],
+  };
+  condition.allOf = Object.entries(FACT_VALUES).map(([fact, values]) => valuesOfFact(fact as FactName, values!));
   schema.definitions = defs;
   return schema;
+}
+
+/** json-rules-engine's built-in operators, offered first by editors. */
+export const OPERATORS: readonly (readonly [string, string])[] = [
+  ["equal", "`fact === value`"],
+  ["notEqual", "`fact !== value`"],
+  ["in", "the fact is one of the values (an array)"],
+  ["notIn", "the fact is none of the values (an array)"],
+  ["contains", "the fact (an array) contains the value"],
+  ["doesNotContain", "the fact (an array) does not contain the value"],
+  ["lessThan", "`fact < value` (numbers)"],
+  ["lessThanInclusive", "`fact <= value` (numbers)"],
+  ["greaterThan", "`fact > value` (numbers)"],
+  ["greaterThanInclusive", "`fact >= value` (numbers)"],
+];
+
+/**
+ * For a fact with a closed set of values, what `equal`/`in` (and their negations) may compare
+ * it with — exactly where lint's unknown_value check looks: no `path`, no decorator. Other
+ * types (a number, null, a fact reference) are left to lint's type checks.
+ */
+function valuesOfFact(fact: FactName, values: readonly string[]): JsonSchema {
+  const known = { enum: [...values] };
+  const notString = { not: { type: "string" } };
+  return {
+    if: { properties: { fact: { const: fact }, operator: { enum: ["equal", "notEqual", "in", "notIn"] } }, required: ["fact", "operator"], not: { required: ["path"] } },
+    then: {
+      properties: {
+        value: {
+          description: `${fact}: ${values.join(" | ")}`,
+          anyOf: [known, { type: "array", items: { anyOf: [known, notString] } }, { not: { type: ["string", "array"] } }],
+        },
+      },
+    },
+  };
 }
 
 /**

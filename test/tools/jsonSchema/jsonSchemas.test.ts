@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { Decision } from "../../../src/decide/types.js";
 import { runFixture } from "../../../src/tools/compliance/runFixture.js";
 import type { DecisionSchema } from "../../../src/tools/jsonSchema/decisionSchema.js";
-import { jsonSchemas, serialize } from "../../../src/tools/jsonSchema/jsonSchemas.js";
+import { Engine } from "json-rules-engine";
+import { jsonSchemas, OPERATORS, serialize } from "../../../src/tools/jsonSchema/jsonSchemas.js";
 
 // Every decision the types allow fits the schema fixtures' `expect` is generated from (checked by tsc).
 type DeepReadonly<T> = T extends (infer E)[] ? readonly DeepReadonly<E>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;
@@ -71,6 +72,36 @@ describe("JSON Schemas (generated from the zod schemas)", () => {
     const contains = structuredClone(fixture);
     contains.expect.policy.layers = { $contains: ["merchant"] };
     expect(validate("fixture.schema.json", contains)).toEqual([]);
+  });
+
+  it("offers json-rules-engine's operators first and keeps a custom operator valid", () => {
+    const operators = (new Engine() as unknown as { operators: { get(name: string): unknown } }).operators;
+    for (const [name] of OPERATORS) expect(operators.get(name), name).toBeTruthy();
+    const operator = schemas["rule-set.schema.json"]!.definitions.FactCondition.properties.operator;
+    expect(operator.anyOf[0].enum).toContain("lessThanInclusive");
+    const base = json("rules/statutory/cn-no-reason-return.json");
+    const custom = structuredClone(base);
+    custom.rules[0].conditions.all[0].operator = "withinBusinessDays";
+    expect(validate("rule-set.schema.json", custom)).toEqual([]);
+  });
+
+  it("completes and checks the values of an enum fact where lint does (equal/in, no path, no decorator)", () => {
+    const base = json("rules/statutory/cn-no-reason-return.json");
+    const withCondition = (condition: object) => {
+      const doc = structuredClone(base);
+      doc.rules[0].conditions.all[0] = condition;
+      return validate("rule-set.schema.json", doc);
+    };
+    expect(withCondition({ fact: "customerTier", operator: "equal", value: "vip" })).toEqual([]);
+    expect(withCondition({ fact: "customerTier", operator: "equal", value: "VIP" }).length).toBeGreaterThan(0);
+    expect(withCondition({ fact: "reason", operator: "in", value: ["quality_fault", "wrong_item"] })).toEqual([]);
+    expect(withCondition({ fact: "reason", operator: "in", value: ["quality_fault", "broken"] }).length).toBeGreaterThan(0);
+    expect(withCondition({ fact: "remedyWanted", operator: "notEqual", value: "refund_only" }).length).toBeGreaterThan(0);
+    // Where lint does not look, neither does the schema: a decorated operator, or another fact.
+    expect(withCondition({ fact: "customerTier", operator: "not:equal", value: "VIP" })).toEqual([]);
+    expect(withCondition({ fact: "category", operator: "equal", value: "VIP" })).toEqual([]);
+    const value = schemas["rule-set.schema.json"]!.definitions.FactCondition.allOf.find((c: { if: { properties: { fact: { const: string } } } }) => c.if.properties.fact.const === "goodsCondition");
+    expect(value.then.properties.value.anyOf[0].enum).toEqual(["unopened", "opened_for_inspection", "used", "damaged_by_customer"]);
   });
 
   it("underlines what lint rejects: an unknown fact, a typo'd key, params of the wrong event type", () => {
