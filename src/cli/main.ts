@@ -15,13 +15,13 @@ import packageJson from "../../package.json" with { type: "json" };
 const TITLES_ZH: Readonly<Record<string, string>> = { "Usage:": "用法：", "Options:": "选项：", "Commands:": "命令：", "Arguments:": "参数：", "Global Options:": "全局选项：" };
 
 /** The options `decide` and `explain` share: how to decide one case file. */
-function withCaseOptions(command: Command, json: string): Command {
+function withCaseOptions(command: Command, json: string, t: CliTexts): Command {
   return command
-    .option("--now <iso>", "decision time (ISO with offset); default: now")
-    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
-    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--now <iso>", t.caseNow)
+    .option("--policy <dir>", t.casePolicy)
+    .option("--time-zone <iana>", t.caseTimeZone, "Asia/Shanghai")
     .option("--json", json)
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG);
+    .option("--lang <lang>", t.lang, DEFAULT_LANG);
 }
 
 function program(t: CliTexts, lang: string): Command {
@@ -29,6 +29,7 @@ function program(t: CliTexts, lang: string): Command {
     .description(t.program)
     .version(packageJson.version, "-V, --version", t.version)
     .helpOption("-h, --help", t.help)
+    .helpCommand("help [command]", t.help)
     .addHelpText("after", t.exitCodes)
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
@@ -36,17 +37,17 @@ function program(t: CliTexts, lang: string): Command {
 
   const decide = cli
     .command("decide")
-    .description("decide one case and print the decision")
-    .argument("<case.json>", "the case file");
-  withCaseOptions(decide, "print the decision as JSON (with its trace)").action((file: string, flags) => {
+    .description(t.decideDescription)
+    .argument("<case.json>", t.caseFile);
+  withCaseOptions(decide, t.decideJson, t).action((file: string, flags) => {
     process.exitCode = decideCommand(file, flags);
   });
 
   const explain = cli
     .command("explain")
-    .description("decide one case and show why: the rules that fired and those that nearly did")
-    .argument("<case.json>", "the case file");
-  withCaseOptions(explain, "print the decision and the explanation as JSON").action((file: string, flags) => {
+    .description(t.explainDescription)
+    .argument("<case.json>", t.caseFile);
+  withCaseOptions(explain, t.explainJson, t).action((file: string, flags) => {
     process.exitCode = explainCommand(file, flags);
   });
 
@@ -77,7 +78,7 @@ function program(t: CliTexts, lang: string): Command {
 
   cli
     .command("schema")
-    .description("print the rule-set JSON Schema, or write every schema (rule set, case, policy, table, fixture) to a folder")
+    .description(t.schemaDescription)
     .option("--out <dir>", "write all schemas to this folder")
     .option("--name <file>", "print one schema, e.g. case.schema.json")
     .action((flags) => {
@@ -101,7 +102,7 @@ function program(t: CliTexts, lang: string): Command {
 
   cli
     .command("generate")
-    .description("write realistic synthetic cases as NDJSON (deterministic for a seed)")
+    .description(t.generateDescription)
     .option("--count <n>", "how many cases", "1000")
     .option("--seed <s>", "seed", "1")
     .option("--lines <n>", "order lines per case (default: 1–3, as real orders mix)")
