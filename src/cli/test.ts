@@ -9,7 +9,7 @@ import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compl
 import { defaultPolicy } from "../policy/defaultPolicy.js";
 import type { Policy } from "../policy/policy.js";
 import { policyFrom } from "./decide.js";
-import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
+import { CliExit, EXIT, displayPath, palette, parseLang, type Lang } from "./io.js";
 import { cliTexts, type CliTexts } from "./texts.js";
 
 const REPORTERS = ["pretty", "json", "junit"];
@@ -42,7 +42,7 @@ export function testCommand(paths: string[], flags: TestFlags): number {
     const t0 = performance.now();
     const result = runFixture(file, readFileSync(file, "utf8"), { policy: basePolicy, cache, lang });
     const policy = result.decision ? `${result.decision.policy.id}@${result.decision.policy.version}` : basePolicy.id;
-    return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result) };
+    return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result, undefined, lang) };
   });
 
   // The policies the fixtures ran with: the base one only when a fixture did not name its own.
@@ -67,7 +67,7 @@ export function testCommand(paths: string[], flags: TestFlags): number {
         ? toJUnit(runs)
         : reporter === "json"
           ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
-          : pretty(runs.map((r) => r.result), coverage, t);
+          : pretty(runs.map((r) => r.result), coverage, t, lang);
     // --output takes the one report asked for, or the default (pretty) one when none was;
     // with several reporters, pretty still goes to the terminal.
     if (flags.output && (reporter !== "pretty" || reporters.length === 1)) {
@@ -83,12 +83,12 @@ export function testCommand(paths: string[], flags: TestFlags): number {
   return EXIT.ok;
 }
 
-function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined, t: CliTexts): string {
+function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined, t: CliTexts, lang: Lang): string {
   const c = palette(false);
   const out: string[] = [];
   for (const r of results) {
     out.push(`${r.passed ? c.green("✓") : c.red("✗")} ${r.file} ${c.dim(r.name)}`);
-    if (!r.passed) out.push(describeFailure(r, c).replace(/^/gm, "    "));
+    if (!r.passed) out.push(describeFailure(r, c, lang).replace(/^/gm, "    "));
   }
   const failed = results.filter((r) => !r.passed).length;
   out.push("", t.testSummary(results.length - failed, failed, results.length));

@@ -17,7 +17,7 @@ describe("aftersales test", () => {
   });
 
   it("shows a readable diff at the field that differs and exits 1", async () => {
-    const { code, stdout } = await runCli("test", "test/cli/failing-fixture");
+    const { code, stdout } = await runCli("test", "test/cli/failing-fixture", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toContain("✗ test/cli/failing-fixture/wrong-day8.json");
     expect(stdout).toContain("at lines[0].eligibility.return.status:\n      - expected \"allowed\"\n      + actual   \"denied\"");
@@ -26,7 +26,7 @@ describe("aftersales test", () => {
 
   it("writes JUnit XML of the expected shape, with the diff in the failure body", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "junit-")), "reports", "junit.xml");
-    const { code } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "test/cli/failing-fixture", "--reporter", "junit", "--output", out);
+    const { code } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "test/cli/failing-fixture", "--reporter", "junit", "--output", out, "--lang", "en");
     expect(code).toBe(1);
     const xml = readFileSync(out, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -62,7 +62,7 @@ describe("aftersales test", () => {
   });
 
   it("lets a fixture assert that an option contains an item, and shows each element's first difference when none does", async () => {
-    const { code, stdout } = await runCli("test", "test/cli/contains-fixture");
+    const { code, stdout } = await runCli("test", "test/cli/contains-fixture", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toContain("✓ test/cli/contains-fixture/coupon-among-items.json");
     expect(stdout).toContain(
@@ -73,6 +73,13 @@ describe("aftersales test", () => {
         "      + [1].amount.amount is 2990, not 2000",
       ].join("\n"),
     );
+  });
+
+  it("writes the diff in zh-CN by default", async () => {
+    const { stdout } = await runCli("test", "test/cli/failing-fixture", "test/cli/contains-fixture");
+    expect(stdout).toContain('位置 lines[0].eligibility.return.status：\n      - 期望 "allowed"\n      + 实际 "denied"');
+    expect(stdout).toContain("位置 compensation.options[0].items：没有元素匹配");
+    expect(stdout).toContain("+ [1].amount.amount 是 2990，不是 2000");
   });
 
   it("reports json", async () => {
