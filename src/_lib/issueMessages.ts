@@ -127,8 +127,58 @@ const CALENDAR_REQUIRED = (p: IssueParams["calendar_required"], l: Lang): string
   }
 };
 
+/** Characters an editor or IME slips into JSON, by name and with what JSON wants instead. */
+const LOOKALIKES: Readonly<Record<string, { en: string; zh: string; want?: string }>> = {
+  "\uFEFF": { en: "a byte order mark (BOM) at the start of the file; save it as UTF-8 without BOM", zh: "文件开头有字节顺序标记（BOM）；请另存为不带 BOM 的 UTF-8" },
+  "：": { en: 'a full-width colon "："', zh: "全角冒号“：”", want: ":" },
+  "，": { en: 'a full-width comma "，"', zh: "全角逗号“，”", want: "," },
+  "“": { en: 'a curly quote "“"', zh: "中文引号“”", want: '"' },
+  "”": { en: 'a curly quote "”"', zh: "中文引号“”", want: '"' },
+  "‘": { en: "a curly quote \"‘\"", zh: "中文单引号‘’", want: '"' },
+  "’": { en: "a curly quote \"’\"", zh: "中文单引号‘’", want: '"' },
+  "｛": { en: 'a full-width brace "｛"', zh: "全角花括号“｛”", want: "{" },
+  "｝": { en: 'a full-width brace "｝"', zh: "全角花括号“｝”", want: "}" },
+  "［": { en: 'a full-width bracket "［"', zh: "全角方括号“［”", want: "[" },
+  "］": { en: 'a full-width bracket "］"', zh: "全角方括号“］”", want: "]" },
+  "\u3000": { en: "a full-width space (U+3000)", zh: "全角空格（U+3000）", want: " " },
+  "\u00A0": { en: "a no-break space (U+00A0)", zh: "不间断空格（U+00A0）", want: " " },
+};
+
+/** jsonc-parser's error codes in words. */
+const JSON_ERRORS: Readonly<Record<string, { en: string; zh: string }>> = {
+  InvalidSymbol: { en: "a character JSON does not allow here", zh: "此处有 JSON 不允许的字符" },
+  InvalidNumberFormat: { en: "a malformed number", zh: "数字格式错误" },
+  PropertyNameExpected: { en: 'a key in double quotes expected (a trailing comma?)', zh: "此处应为双引号括起的键（是否多了逗号？）" },
+  ValueExpected: { en: "a value expected", zh: "此处应为一个值" },
+  ColonExpected: { en: 'a ":" expected after the key', zh: "键后应为冒号“:”" },
+  CommaExpected: { en: 'a "," expected between entries', zh: "条目之间应为逗号“,”" },
+  CloseBraceExpected: { en: 'a closing "}" expected', zh: "缺少右花括号“}”" },
+  CloseBracketExpected: { en: 'a closing "]" expected', zh: "缺少右方括号“]”" },
+  EndOfFileExpected: { en: "text after the end of the JSON value", zh: "JSON 值结束后还有多余内容" },
+  InvalidCommentToken: { en: "comments are not allowed in JSON", zh: "JSON 不允许注释" },
+  UnexpectedEndOfComment: { en: "comments are not allowed in JSON", zh: "JSON 不允许注释" },
+  UnexpectedEndOfString: { en: "a string is not closed", zh: "字符串没有结束引号" },
+  UnexpectedEndOfNumber: { en: "a number is cut off", zh: "数字不完整" },
+  InvalidUnicode: { en: "a malformed \\u escape", zh: "\\u 转义格式错误" },
+  InvalidEscapeCharacter: { en: "an escape JSON does not know", zh: "JSON 不认识的转义字符" },
+  InvalidCharacter: { en: "a control character inside a string", zh: "字符串中有控制字符" },
+};
+
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+
+function unreadableCharacter(found: string, l: Lang): string {
+  const known = LOOKALIKES[found];
+  if (!known) return en(l) ? `invalid JSON: unexpected character "${found}" (${codePoint(found)})` : `JSON 语法错误：无法识别的字符“${found}”（${codePoint(found)}）`;
+  if (known.want === undefined) return en(l) ? `invalid JSON: ${known.en}` : `JSON 语法错误：${known.zh}`;
+  return en(l) ? `invalid JSON: ${known.en} where JSON needs "${known.want}"` : `JSON 语法错误：此处是${known.zh}，JSON 需要半角“${known.want}”`;
+}
+
 const MESSAGES: Catalog = {
-  invalid_json: (p, l) => (en(l) ? `invalid JSON: ${p.error}` : `JSON 语法错误：${p.error}`),
+  invalid_json: (p, l) => {
+    if (p.found !== undefined) return unreadableCharacter(p.found, l);
+    const words = JSON_ERRORS[p.error];
+    return en(l) ? `invalid JSON: ${words?.en ?? p.error}` : `JSON 语法错误：${words?.zh ?? p.error}`;
+  },
   too_large: (p, l) => {
     if (p.limit === "values") return en(l) ? `more than ${p.max} values in one document` : `单个文档中的值超过 ${p.max} 个`;
     if (p.limit === "depth") return en(l) ? `nested deeper than ${p.max} levels` : `嵌套超过 ${p.max} 层`;

@@ -21,7 +21,8 @@ type Path = readonly (string | number)[];
 /** What each code's message needs, and nothing that is already in the path. */
 export interface IssueParams {
   // Reading a document
-  invalid_json: { readonly error: string };
+  /** `found`: the character at the error when the scanner could not read it (a BOM, a full-width "：", a curly quote). */
+  invalid_json: { readonly error: string; readonly found?: string };
   too_large:
     | { readonly limit: "values"; readonly max: number }
     | { readonly limit: "depth"; readonly max: number }

@@ -36,9 +36,15 @@ export function parseSourceDocument(text: string, file?: string): SourceDocument
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const at = positionsIn(text);
-  const syntaxIssues = errors.map((e) => issue("invalid_json", [], { error: printParseErrorCode(e.error) }, { ...withFile(file), ...at(e.offset) }));
+  const syntaxIssues = errors.map((e) => issue("invalid_json", [], { error: printParseErrorCode(e.error), ...foundAt(text, e) }, { ...withFile(file), ...at(e.offset) }));
   const value = syntaxIssues.length === 0 && root ? safeJsonParse(text) : undefined;
   return { file, text, root, value, syntaxIssues };
+}
+
+/** The character the scanner could not read, so the message can name it (a BOM, a full-width "："). */
+function foundAt(text: string, e: ParseError): { found?: string } {
+  const codePoint = e.error === 1 /* InvalidSymbol */ ? text.codePointAt(e.offset) : undefined;
+  return codePoint === undefined ? {} : { found: String.fromCodePoint(codePoint) };
 }
 
 // getNodeValue would build plain objects from the tree; JSON.parse is the reference

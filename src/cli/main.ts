@@ -9,74 +9,77 @@ import { testCommand } from "./test.js";
 import { DEFAULT_LANG } from "../_lib/issues.js";
 import { CliExit, EXIT, printIssues } from "./io.js";
 import { terminalText } from "./terminalText.js";
+import { cliTexts, langInArgs, type CliTexts } from "./texts.js";
+import packageJson from "../../package.json" with { type: "json" };
 
-const HELP_EXIT = `
-Exit codes:
-  0  ran and found nothing wrong (a denied remedy is still 0)
-  1  findings: lint errors, failing fixtures, coverage below the gate
-  2  could not run: bad flags, unreadable file, invalid JSON, invalid case or policy
-  3  internal error`;
+/** commander's own headings, in the help's language. */
+const TITLES_ZH: Readonly<Record<string, string>> = { "Usage:": "用法：", "Options:": "选项：", "Commands:": "命令：", "Arguments:": "参数：", "Global Options:": "全局选项：" };
 
 /** The options `decide` and `explain` share: how to decide one case file. */
-function withCaseOptions(command: Command, json: string): Command {
+function withCaseOptions(command: Command, json: string, t: CliTexts): Command {
   return command
-    .option("--now <iso>", "decision time (ISO with offset); default: now")
-    .option("--policy <dir>", "a policy folder with policy.json; default: the bundled policy")
-    .option("--time-zone <iana>", "the policy's time zone", "Asia/Shanghai")
+    .option("--now <iso>", t.caseNow)
+    .option("--policy <dir>", t.casePolicy)
+    .option("--time-zone <iana>", t.caseTimeZone, "Asia/Shanghai")
     .option("--json", json)
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG);
+    .option("--lang <lang>", t.lang, DEFAULT_LANG);
 }
 
-function program(): Command {
+function program(t: CliTexts, lang: string): Command {
   const cli = new Command("aftersales")
-    .description("Decide e-commerce after-sales cases (七日无理由退货, 三包) from declarative rule sets.")
-    .addHelpText("after", HELP_EXIT)
+    .description(t.program)
+    .version(packageJson.version, "-V, --version", t.version)
+    .helpOption("-h, --help", t.help)
+    .helpCommand("help [command]", t.help)
+    .addHelpText("after", t.exitCodes)
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureHelp({ styleTitle: (title) => (lang === "zh-CN" ? (TITLES_ZH[title] ?? title) : title) });
 
   const decide = cli
     .command("decide")
-    .description("decide one case and print the decision")
-    .argument("<case.json>", "the case file");
-  withCaseOptions(decide, "print the decision as JSON (with its trace)").action((file: string, flags) => {
+    .description(t.decideDescription)
+    .argument("<case.json>", t.caseFile);
+  withCaseOptions(decide, t.decideJson, t).action((file: string, flags) => {
     process.exitCode = decideCommand(file, flags);
   });
 
   const explain = cli
     .command("explain")
-    .description("decide one case and show why: the rules that fired and those that nearly did")
-    .argument("<case.json>", "the case file");
-  withCaseOptions(explain, "print the decision and the explanation as JSON").action((file: string, flags) => {
+    .description(t.explainDescription)
+    .argument("<case.json>", t.caseFile);
+  withCaseOptions(explain, t.explainJson, t).action((file: string, flags) => {
     process.exitCode = explainCommand(file, flags);
   });
 
   cli
     .command("lint")
-    .description("check rule files and policy folders: file:line:column, rule id, message")
-    .argument("[paths...]", "files or folders (a folder with policy.json is linted as a policy)", ["rules"])
-    .option("--format <format>", "pretty, json or github (annotations)", "pretty")
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
+    .description(t.lintDescription)
+    .argument("[paths...]", t.lintPaths, ["rules"])
+    .option("--format <format>", t.lintFormat, "pretty")
+    .option("--lang <lang>", t.lang, DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = lintCommand(paths, flags);
     });
 
   cli
     .command("test")
-    .description("run compliance fixtures; diff on failure, JUnit XML, rule coverage")
-    .argument("[paths...]", "fixture files or folders", ["fixtures"])
-    .option("--reporter <name>", "pretty, json or junit (repeatable)", (v: string, all: string[] = []) => [...all, v])
-    .option("--output <file>", "write the json or junit report to a file")
-    .option("--coverage", "list, per rule, how many fixtures fired it")
-    .option("--min-coverage <percent>", "exit 1 when rule coverage is below this")
-    .option("--policy <dir>", "decide fixtures without their own policy by this policy folder")
-    .option("--lang <lang>", "zh-CN or en: the language of messages", DEFAULT_LANG)
+    .description(t.testDescription)
+    .argument("[paths...]", t.testPaths, ["fixtures"])
+    .option("--reporter <name>", t.testReporter, (v: string, all: string[] = []) => [...all, v])
+    .option("--output <file>", t.testOutput)
+    .option("--coverage", t.testCoverage)
+    .option("--min-coverage <percent>", t.testMinCoverage)
+    .option("--include-bundled", t.testIncludeBundled)
+    .option("--policy <dir>", t.testPolicy)
+    .option("--lang <lang>", t.lang, DEFAULT_LANG)
     .action((paths: string[], flags) => {
       process.exitCode = testCommand(paths, flags);
     });
 
   cli
     .command("schema")
-    .description("print the rule-set JSON Schema, or write every schema (rule set, case, policy, table, fixture) to a folder")
+    .description(t.schemaDescription)
     .option("--out <dir>", "write all schemas to this folder")
     .option("--name <file>", "print one schema, e.g. case.schema.json")
     .action((flags) => {
@@ -101,7 +104,7 @@ function program(): Command {
 
   cli
     .command("generate")
-    .description("write realistic synthetic cases as NDJSON (deterministic for a seed)")
+    .description(t.generateDescription)
     .option("--count <n>", "how many cases", "1000")
     .option("--seed <s>", "seed", "1")
     .option("--lines <n>", "order lines per case (default: 1–3, as real orders mix)")
@@ -115,7 +118,8 @@ function program(): Command {
 
 export async function main(argv: readonly string[]): Promise<number> {
   try {
-    await program().parseAsync(argv as string[], { from: "user" });
+    const lang = langInArgs(argv);
+    await program(cliTexts(lang), lang).parseAsync(argv as string[], { from: "user" });
     return Number(process.exitCode ?? EXIT.ok);
   } catch (error) {
     if (error instanceof CliExit) {

@@ -2,7 +2,8 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "nod
 import { dirname, join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { messageOf } from "../_lib/issueMessages.js";
-import { ruleCoverage } from "../tools/compliance/coverage.js";
+import { ruleCoverage, type CoverageScope } from "../tools/compliance/coverage.js";
+import { layersDefinedBy } from "../tools/compliance/definedLayers.js";
 import { describeFailure } from "../tools/compliance/describeFailure.js";
 import { toJUnit } from "../tools/compliance/junit.js";
 import { runFixture, type FixtureResult, type PolicyCache } from "../tools/compliance/runFixture.js";
@@ -11,12 +12,17 @@ import type { Policy } from "../policy/policy.js";
 import { MAX_POLICY_FILE_BYTES, readRegularFile } from "../policy/policyFiles.js";
 import { describeErrno } from "../tools/batch/outputError.js";
 import { policyFrom } from "./decide.js";
-import { CliExit, EXIT, displayPath, palette, parseLang } from "./io.js";
+import { CliExit, EXIT, displayPath, palette, parseLang, type Lang } from "./io.js";
+import { cliTexts, type CliTexts } from "./texts.js";
+
+const REPORTERS = ["pretty", "json", "junit"];
 
 export interface TestFlags {
   readonly reporter?: string[];
   readonly output?: string;
   readonly coverage?: boolean;
+  /** Count the bundled layers a policy folder inherits (`extends: "default"`) too. */
+  readonly includeBundled?: boolean;
   readonly minCoverage?: string;
   readonly policy?: string;
   readonly lang?: string;
@@ -24,14 +30,15 @@ export interface TestFlags {
 
 /** `aftersales test <fixtures...>`: run fixtures, diff failures, JUnit, rule coverage. */
 export function testCommand(paths: string[], flags: TestFlags): number {
-  const reporters = flags.reporter && flags.reporter.length > 0 ? flags.reporter : ["pretty"];
-  for (const r of reporters) if (!["pretty", "json", "junit"].includes(r)) throw new CliExit(EXIT.usage, `unknown reporter "${r}" (pretty, json, junit)`);
-  const minCoverage = flags.minCoverage === undefined ? undefined : Number(flags.minCoverage);
-  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new CliExit(EXIT.usage, "--min-coverage is a percent from 0 to 100");
-
-  const files = paths.map(displayPath).flatMap(expand);
-  if (files.length === 0) throw new CliExit(EXIT.usage, `no fixture files in ${paths.join(", ")}`);
   const lang = parseLang(flags.lang);
+  const t = cliTexts(lang);
+  const reporters = flags.reporter && flags.reporter.length > 0 ? flags.reporter : ["pretty"];
+  for (const r of reporters) if (!REPORTERS.includes(r)) throw new CliExit(EXIT.usage, t.unknownReporter(r));
+  const minCoverage = flags.minCoverage === undefined ? undefined : Number(flags.minCoverage);
+  if (minCoverage !== undefined && !(minCoverage >= 0 && minCoverage <= 100)) throw new CliExit(EXIT.usage, t.minCoverage);
+
+  const files = paths.map(displayPath).flatMap((path) => expand(path, t));
+  if (files.length === 0) throw new CliExit(EXIT.usage, t.noFixtures(paths.join(", ")));
   const basePolicy: Policy = flags.policy ? policyFrom(flags.policy, lang) : defaultPolicy();
   const cache: PolicyCache = new Map();
   const runs = files.map((file) => {
@@ -41,12 +48,23 @@ export function testCommand(paths: string[], flags: TestFlags): number {
     if ("issue" in read) throw new CliExit(EXIT.usage, messageOf(read.issue, lang));
     const result = runFixture(file, read.text, { policy: basePolicy, cache, lang });
     const policy = result.decision ? `${result.decision.policy.id}@${result.decision.policy.version}` : basePolicy.id;
-    return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result) };
+    return { result, seconds: (performance.now() - t0) / 1000, policy, failure: result.passed ? undefined : describeFailure(result, undefined, lang) };
   });
 
-  const policies = new Map<string, Policy>([[basePolicy.id, basePolicy]]);
+  // The policies the fixtures ran with: the base one only when a fixture did not name its own.
+  const policies = new Map<string, Policy>(runs.some((r) => r.result.fixture?.policy === undefined) ? [[basePolicy.id, basePolicy]] : []);
   for (const loaded of cache.values()) if (loaded.success) policies.set(loaded.data.id, loaded.data);
-  const coverage = flags.coverage || minCoverage !== undefined ? ruleCoverage(runs.map((r) => r.result), policies) : undefined;
+  // Coverage measures what the policy folders define; the bundled policy (no folder) is measured whole.
+  const scope = new Map<string, ReadonlySet<string>>();
+  if (!flags.includeBundled) {
+    const folders: [string, Policy | undefined][] = [...cache].map(([dir, loaded]) => [dir, loaded.success ? loaded.data : undefined]);
+    if (flags.policy) folders.push([flags.policy, basePolicy]);
+    for (const [dir, policy] of folders) {
+      const layers = policy && layersDefinedBy(dir);
+      if (policy && layers) scope.set(policy.id, layers);
+    }
+  }
+  const coverage = flags.coverage || minCoverage !== undefined ? ruleCoverage(runs.map((r) => r.result), policies, scope as CoverageScope) : undefined;
   const failed = runs.filter((r) => !r.result.passed);
 
   for (const reporter of reporters) {
@@ -55,8 +73,10 @@ export function testCommand(paths: string[], flags: TestFlags): number {
         ? toJUnit(runs)
         : reporter === "json"
           ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
-          : pretty(runs.map((r) => r.result), coverage);
-    if (flags.output && reporter !== "pretty") {
+          : pretty(runs.map((r) => r.result), coverage, t, lang);
+    // --output takes the one report asked for, or the default (pretty) one when none was;
+    // with several reporters, pretty still goes to the terminal.
+    if (flags.output && (reporter !== "pretty" || reporters.length === 1)) {
       try {
         mkdirSync(dirname(resolve(flags.output)), { recursive: true });
         writeFileSync(flags.output, text);
@@ -67,34 +87,34 @@ export function testCommand(paths: string[], flags: TestFlags): number {
   }
   if (failed.length > 0) return EXIT.findings;
   if (minCoverage !== undefined && coverage && coverage.percent < minCoverage) {
-    process.stderr.write(`rule coverage ${coverage.percent}% is below --min-coverage ${minCoverage}%\n`);
+    process.stderr.write(`${t.belowGate(coverage.percent, minCoverage)}\n`);
     return EXIT.findings;
   }
   return EXIT.ok;
 }
 
-function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined): string {
+function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined, t: CliTexts, lang: Lang): string {
   const c = palette(false);
   const out: string[] = [];
   for (const r of results) {
     out.push(`${r.passed ? c.green("✓") : c.red("✗")} ${r.file} ${c.dim(r.name)}`);
-    if (!r.passed) out.push(describeFailure(r, c).replace(/^/gm, "    "));
+    if (!r.passed) out.push(describeFailure(r, c, lang).replace(/^/gm, "    "));
   }
   const failed = results.filter((r) => !r.passed).length;
-  out.push("", `${results.length - failed} passed, ${failed} failed (${results.length} fixtures)`);
+  out.push("", t.testSummary(results.length - failed, failed, results.length));
   if (coverage) {
-    out.push("", `rule coverage: ${coverage.percent}% (${coverage.rules.length - coverage.uncovered.length}/${coverage.rules.length} rules fired by at least one fixture)`);
+    out.push("", t.coverageLine(coverage.percent, coverage.rules.length - coverage.uncovered.length, coverage.rules.length, coverage.layers.join(", ")));
     for (const r of coverage.rules) out.push(`  ${String(r.fired).padStart(4)}  ${r.layer}/${r.ruleSet}/${r.rule}`);
     if (coverage.uncovered.length > 0) {
-      out.push(c.red("no fixture exercises:"));
+      out.push(c.red(t.uncovered));
       for (const r of coverage.uncovered) out.push(`  ${r.layer}/${r.ruleSet}/${r.rule}`);
     }
   }
   return `${out.join("\n")}\n`;
 }
 
-function expand(path: string): string[] {
-  if (!existsSync(path)) throw new CliExit(EXIT.usage, `no such file or folder: ${path}`);
+function expand(path: string, t: CliTexts): string[] {
+  if (!existsSync(path)) throw new CliExit(EXIT.usage, t.noSuchPath(path));
   if (!statSync(path).isDirectory()) return [path];
   // Fixture folders may hold policy folders (with policy.json) beside the fixtures: only
   // top-level JSON files are fixtures.

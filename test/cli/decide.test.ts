@@ -8,8 +8,19 @@ describe("aftersales decide", () => {
   it("prints the seed earphones decision readably: return allowed, merchant pays shipping", async () => {
     const { code, stdout } = await runCli("decide", "examples/earphones-noise-day3.json", "--now", "2026-03-04T10:05:00+08:00", "--lang", "en");
     expect(code).toBe(0);
-    expect(stdout).toContain("✔ return allowed (until 2026-03-09T00:00:00+08:00, return shipping: merchant pays)");
+    // Signed 03-01 15:20: day 7 is 03-08, the window's end 03-09 00:00 reads as 03-08 24:00.
+    expect(stdout).toContain("✔ return allowed (until Mar 8 24:00 (2026-03-09T00:00:00+08:00), return shipping: merchant pays)");
+    expect(stdout).toContain("signed for Mar 1 15:20 (2026-03-01T15:20:00+08:00)");
     expect(stdout).not.toMatch(/\u001b\[/); // no colour when not a terminal
+  });
+
+  it("shows a deadline as a person reads it in zh-CN, and cash and coupons apart, never summed", async () => {
+    const { stdout } = await runCli("decide", "examples/earphones-noise-day3.json", "--now", "2026-03-04T10:05:00+08:00");
+    expect(stdout).toContain("✔ 退货 可以 (3月8日 24:00 前 (2026-03-09T00:00:00+08:00), 退货运费: 商家承担)");
+    // Refund ¥299.00 and a 10% coupon ¥29.90: not "合计 ¥328.90".
+    expect(stdout).toContain("退货退款: 现金 ¥299.00 · 优惠券 ¥29.90");
+    expect(stdout).toContain("换货: 现金 ¥0.00 · 优惠券 ¥29.90");
+    expect(stdout).not.toContain("328.90");
   });
 
   it("prints zh-CN by default and JSON with --json", async () => {

@@ -9,14 +9,15 @@ import { runCli } from "./run.js";
 
 describe("aftersales test", () => {
   it("passes the bundled fixtures with 100% rule coverage (the CI gate)", async () => {
-    const { code, stdout } = await runCli("test", "fixtures", "--coverage", "--min-coverage", "100");
+    const { code, stdout } = await runCli("test", "fixtures", "--coverage", "--min-coverage", "100", "--lang", "en");
     expect(code).toBe(0);
     expect(stdout).toMatch(/110 passed, 0 failed/);
     expect(stdout).toContain("rule coverage: 100% (68/68");
+    expect(stdout).toContain("layers statutory-cn, platform, merchant");
   });
 
   it("shows a readable diff at the field that differs and exits 1", async () => {
-    const { code, stdout } = await runCli("test", "test/cli/failing-fixture");
+    const { code, stdout } = await runCli("test", "test/cli/failing-fixture", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toContain("✗ test/cli/failing-fixture/wrong-day8.json");
     expect(stdout).toContain("at lines[0].eligibility.return.status:\n      - expected \"allowed\"\n      + actual   \"denied\"");
@@ -25,7 +26,7 @@ describe("aftersales test", () => {
 
   it("writes JUnit XML of the expected shape, with the diff in the failure body", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "junit-")), "reports", "junit.xml");
-    const { code } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "test/cli/failing-fixture", "--reporter", "junit", "--output", out);
+    const { code } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "test/cli/failing-fixture", "--reporter", "junit", "--output", out, "--lang", "en");
     expect(code).toBe(1);
     const xml = readFileSync(out, "utf8");
     expect(XMLValidator.validate(xml)).toBe(true);
@@ -40,10 +41,45 @@ describe("aftersales test", () => {
   });
 
   it("fails the coverage gate when fixtures leave rules unexercised", async () => {
-    const { code, stdout } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "--min-coverage", "90");
+    const { code, stdout } = await runCli("test", "fixtures/001-no-reason-day7-last-second.json", "--min-coverage", "90", "--lang", "en");
     expect(code).toBe(1);
     expect(stdout).toContain("no fixture exercises:");
     expect(stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
+  });
+
+  it("measures the layers a merchant folder defines, not the bundled ones it extends", async () => {
+    // merchant-30-day extends the bundled policy and adds one layer of 2 rules; 041 fires one, 042 the other.
+    const merchant = ["fixtures/041-merchant-30-day-day20.json", "fixtures/042-merchant-30-day-day31.json"];
+    const own = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--lang", "en");
+    expect(own.stdout).toContain("rule coverage: 100% (2/2 rules fired by at least one fixture; layers merchant)");
+    expect(own.code).toBe(0);
+    const withPolicyFlag = await runCli("test", ...merchant, "--policy", "fixtures/policies/merchant-30-day", "--min-coverage", "100");
+    expect(withPolicyFlag.code).toBe(0);
+    const all = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--include-bundled", "--lang", "en");
+    expect(all.code).toBe(1);
+    expect(all.stdout).toMatch(/rule coverage: \d+(\.\d)?% \(\d+\/59 rules fired by at least one fixture; layers statutory-cn, platform, merchant\)/);
+    expect(all.stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
+  });
+
+  it("lets a fixture assert that an option contains an item, and shows each element's first difference when none does", async () => {
+    const { code, stdout } = await runCli("test", "test/cli/contains-fixture", "--lang", "en");
+    expect(code).toBe(1);
+    expect(stdout).toContain("✓ test/cli/contains-fixture/coupon-among-items.json");
+    expect(stdout).toContain(
+      [
+        "at compensation.options[0].items: no item matches",
+        '      - expected an item like {"kind":"coupon","amount":{"amount":2000}}',
+        '      + [0].kind is "refund", not "coupon"',
+        "      + [1].amount.amount is 2990, not 2000",
+      ].join("\n"),
+    );
+  });
+
+  it("writes the diff in zh-CN by default", async () => {
+    const { stdout } = await runCli("test", "test/cli/failing-fixture", "test/cli/contains-fixture");
+    expect(stdout).toContain('位置 lines[0].eligibility.return.status：\n      - 期望 "allowed"\n      + 实际 "denied"');
+    expect(stdout).toContain("位置 compensation.options[0].items：没有元素匹配");
+    expect(stdout).toContain("+ [1].amount.amount 是 2990，不是 2000");
   });
 
   it("reports json", async () => {
