@@ -5,6 +5,7 @@
 export type IssueCode =
   | "invalid_json"
   | "invalid_input"
+  | "inconsistent_case"
   | "unknown_operator"
   | "unknown_condition"
   | "condition_cycle"
@@ -41,6 +42,7 @@ export type Severity = "error" | "warning";
 export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   invalid_json: "error",
   invalid_input: "error",
+  inconsistent_case: "error",
   unknown_operator: "error",
   unknown_condition: "error",
   condition_cycle: "error",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseInstant } from "../time/index.js";
+import { timeOrderIssues, type ConsistencyIssue } from "./timeOrder.js";
 
 /**
  * The input contract (DESIGN.md "The case"): strict everywhere (an unknown key is an
@@ -152,7 +152,8 @@ const CaseShape = z.strictObject({
 
 export const CaseSchema = CaseShape
   .superRefine((c, ctx) => {
-    for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue });
+    // A contradiction has its own code: the case is well-formed but cannot be true.
+    for (const issue of caseConsistencyIssues(c)) ctx.addIssue({ code: "custom", ...issue, params: { code: "inconsistent_case" } });
   });
 
 /** Units of a line a parcel carries (all of the line's units when the parcel does not say). */
@@ -170,7 +171,8 @@ export function lineIdOf(item: { readonly lineId?: string | undefined; readonly 
 /**
  * What the shape alone cannot say: line ids are unique and every reference to a line or a
  * parcel exists, no more units are shipped or requested than were ordered, the line totals
- * agree with the order's paid amount, and signing is not before the order. Run by the
+ * agree with the order's paid amount, and the times come in the order life gives them
+ * (timeOrder.ts: placed, shipped, signed for, then reported). Run by the
  * schema's refinement and by the fast path that skips zod for valid cases (parseCase.ts),
  * so both judge alike.
  */
@@ -203,8 +205,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
     issues = withIssue(issues, ["order", "paidAmount"], `the lines' paidAmount (${paidTotal} fen) plus shippingFee (${shipping} fen) is more than the order's paidAmount (${order.paidAmount} fen)`);
   }
 
-  const placedAt = parseInstant(order.placedAt);
-  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "deliveredAt"], "deliveredAt is before placedAt");
+  issues = timeOrderIssues(c, issues);
   const parcels = order.parcels;
   if (parcels !== undefined) {
     if (order.deliveredAt !== undefined) issues = withIssue(issues, ["order", "deliveredAt"], "an order with parcels gives each parcel's deliveredAt instead");
@@ -213,7 +214,6 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
     for (let p = 0; p < parcels.length; p++) {
       const parcel = parcels[p]!;
       for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) issues = withIssue(issues, ["order", "parcels", p, "parcelId"], `duplicate parcel "${parcel.parcelId}"`);
-      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "parcels", p, "deliveredAt"], "deliveredAt is before placedAt");
       for (let k = 0; k < parcel.lines.length; k++) {
         const pl = parcel.lines[k]!;
         const at = lineAt(items, index, pl.line, items.length);
@@ -265,10 +265,7 @@ function lineAt(items: readonly { readonly lineId?: string | undefined; readonly
   return -1;
 }
 
-export interface ConsistencyIssue {
-  readonly path: (string | number)[];
-  readonly message: string;
-}
+export type { ConsistencyIssue };
 
 const NO_ISSUES: readonly ConsistencyIssue[] = Object.freeze([]);
 

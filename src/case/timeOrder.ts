@@ -1,0 +1,75 @@
+import { parseInstant } from "../time/index.js";
+
+/** Where a contradiction is and what it is (the case's consistency issues have this shape). */
+export interface ConsistencyIssue {
+  readonly path: (string | number)[];
+  readonly message: string;
+}
+
+interface Times {
+  readonly reportedAt: string;
+  readonly order: {
+    readonly placedAt: string;
+    readonly paidAt?: string | undefined;
+    readonly shippedAt?: string | undefined;
+    readonly deliveredAt?: string | undefined;
+    readonly promisedDeliveryBy?: string | undefined;
+    readonly parcels?: readonly { readonly shippedAt?: string | undefined; readonly deliveredAt?: string | undefined }[] | undefined;
+  };
+}
+
+/**
+ * A case describes the order as it stood when the customer asked (`reportedAt`, the instant
+ * every window is judged at), so its times come in the order life gives them: placed, then
+ * paid, shipped and signed for (签收), and all of it no later than the report. A case that
+ * says otherwise contradicts itself — signed for before it left, or after it was reported
+ * (which would count a window with negative days) — and is refused, never decided. Instants
+ * are compared, not texts: the same moment may be written with different offsets.
+ *
+ * A contradiction with the report is put at `reportedAt` (the one time every other is
+ * judged against); one between two order times, at the later-in-life of the two.
+ */
+export function timeOrderIssues(c: Times, issues: ConsistencyIssue[] | undefined): ConsistencyIssue[] | undefined {
+  const reported = parseInstant(c.reportedAt);
+  const { order } = c;
+  const placed = parseInstant(order.placedAt);
+  if (reported < placed) issues = add(issues, ["reportedAt"], `reportedAt (${c.reportedAt}) is before the order was placed (order.placedAt ${order.placedAt})`);
+  if (order.paidAt !== undefined && parseInstant(order.paidAt) < placed) issues = add(issues, ["order", "paidAt"], "paidAt is before placedAt");
+  if (order.promisedDeliveryBy !== undefined && parseInstant(order.promisedDeliveryBy) < placed) issues = add(issues, ["order", "promisedDeliveryBy"], "promisedDeliveryBy is before placedAt");
+  const parcels = order.parcels;
+  if (parcels === undefined) return shipment(issues, order, -1, placed, reported, c.reportedAt);
+  for (let p = 0; p < parcels.length; p++) issues = shipment(issues, parcels[p]!, p, placed, reported, c.reportedAt);
+  return issues;
+}
+
+// Plain functions, no closures or paths built unless there is an issue: this runs for every valid case.
+function shipment(
+  issues: ConsistencyIssue[] | undefined,
+  s: { readonly shippedAt?: string | undefined; readonly deliveredAt?: string | undefined },
+  parcel: number,
+  placed: number,
+  reported: number,
+  reportedText: string,
+): ConsistencyIssue[] | undefined {
+  const shipped = s.shippedAt === undefined ? undefined : parseInstant(s.shippedAt);
+  const signed = s.deliveredAt === undefined ? undefined : parseInstant(s.deliveredAt);
+  if (shipped !== undefined && shipped < placed) issues = add(issues, pathOf(parcel, "shippedAt"), "shippedAt is before placedAt");
+  if (signed !== undefined && signed < placed) issues = add(issues, pathOf(parcel, "deliveredAt"), "deliveredAt is before placedAt");
+  else if (signed !== undefined && shipped !== undefined && signed < shipped) issues = add(issues, pathOf(parcel, "deliveredAt"), "deliveredAt is before shippedAt: signed for before it was shipped");
+  const name = parcel < 0 ? "order" : `order.parcels[${parcel}]`;
+  if (signed !== undefined && signed > reported) {
+    issues = add(issues, ["reportedAt"], `reportedAt (${reportedText}) is before ${name}.deliveredAt (${s.deliveredAt}): a case is the order as it stood when the customer asked, and cannot be signed for after it`);
+  } else if (shipped !== undefined && shipped > reported) {
+    issues = add(issues, ["reportedAt"], `reportedAt (${reportedText}) is before ${name}.shippedAt (${s.shippedAt}): a case is the order as it stood when the customer asked, and cannot ship after it`);
+  }
+  return issues;
+}
+
+function pathOf(parcel: number, field: string): (string | number)[] {
+  return parcel < 0 ? ["order", field] : ["order", "parcels", parcel, field];
+}
+
+function add(issues: ConsistencyIssue[] | undefined, path: (string | number)[], message: string): ConsistencyIssue[] {
+  (issues ??= []).push({ path, message });
+  return issues;
+}
