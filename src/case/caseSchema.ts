@@ -80,7 +80,13 @@ export const RequestReason = z.enum([
   "no_reason", "quality_fault", "not_as_described", "wrong_item", "missing_item",
   "damaged_in_transit", "lost_in_transit", "logistics_delay", "price_drop", "service", "other",
 ]);
-export const GoodsCondition = z.enum(["unopened", "opened_for_inspection", "used", "damaged_by_customer"]);
+/**
+ * The condition of the goods. `seal_broken`: a one-time seal of the goods' own packaging was
+ * broken (a cosmetics or food seal, a phone box's seal sticker); whether that still leaves the
+ * goods intact depends on their category (暂行办法 art. 9: for food, cosmetics, medical devices
+ * and contraceptives it does not; opening a phone box to inspect does).
+ */
+export const GoodsCondition = z.enum(["unopened", "opened_for_inspection", "seal_broken", "used", "damaged_by_customer"]);
 /** The request types that ask for a remedy on goods; the others (complaint, inquiry, logistics) ask for none. */
 export const RemedyWanted = z.enum(["return", "exchange", "repair", "refund_only", "reship"]);
 
@@ -275,3 +281,4 @@ export type CaseInput = z.input<typeof CaseSchema>;
 export type OrderItem = z.output<typeof Item>;
 export type OrderParcel = z.output<typeof Parcel>;
 export type RequestLineT = z.output<typeof RequestLine>;
+export type GoodsConditionT = z.output<typeof GoodsCondition>;

@@ -1,6 +1,6 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
-import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
+import { categoryRow, type SanbaoCategory, type SanbaoTable } from "../policy/format/sanbaoTable.js";
 import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
 
@@ -95,8 +95,9 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const { sanbao, isRestDay } = data;
   const item = line.item;
   const deliveredAt = line.deliveredAt;
-  const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
-  const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, category?.warrantyMonths ?? null);
+  const category = categoryRow(sanbao, item.category);
+  const inCatalogue = category !== undefined && category.statutory;
+  const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, inCatalogue ? category.warrantyMonths : null);
   const warrantyDeadline = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
@@ -126,14 +127,14 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
     noReasonWindowDays: extension === NO_EXTENSION ? 7 : 7 + extension(7),
     goodsCondition: condition,
-    // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
-    goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",
+    goodsIntact: goodsIntact(condition, category),
     damagedByCustomer: condition === "damaged_by_customer",
     statutoryExclusion: exclusions.length > 0,
     statutoryExclusions: exclusions,
     waivedAtPurchase: flags?.noReasonReturnWaivedAtPurchase === true,
-    category: item.category,
-    inSanbaoCatalogue: category !== undefined,
+    category: category?.key ?? item.category,
+    categoryKnown: category !== undefined,
+    inSanbaoCatalogue: inCatalogue,
     warrantyMonths,
     withinWarranty: warrantyDeadline === undefined ? null : reportedAt.getTime() < warrantyDeadline.getTime(),
     remedyWanted: line.remedyWanted,
@@ -143,6 +144,27 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     requestedLineAmount: line.refund,
   };
   return { facts, context: { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
+}
+
+/**
+ * 商品完好 for a no-reason return (消保法 art. 25 ¶3). Opening to inspect keeps the goods intact
+ * (实施条例 art. 19 ¶3); use or damage does not. A broken one-time seal depends on the goods
+ * (暂行办法 art. 9): it voids intactness for goods whose category carries a hygienic seal (food,
+ * cosmetics …), and is mere inspection for the others (a phone box); unknown when the table does
+ * not know the category (null: a person decides, never a guess either way).
+ */
+export function goodsIntact(condition: RequestedLine["goodsCondition"], category: SanbaoCategory | undefined): boolean | null {
+  switch (condition) {
+    case null:
+      return null;
+    case "unopened":
+    case "opened_for_inspection":
+      return true;
+    case "seal_broken":
+      return category === undefined ? null : !category.oneTimeSeal;
+    default:
+      return false;
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lineIdOf, unitsIn, type Case, type OrderItem } from "../case/caseSchema.js";
+import { lineIdOf, unitsIn, type Case, type GoodsConditionT, type OrderItem } from "../case/caseSchema.js";
 import type { RemedyT } from "../policy/format/eventSchemas.js";
 import { parseInstant } from "../time/index.js";
 import { linePayments, unitsShare } from "./linePayments.js";
@@ -8,11 +8,13 @@ export interface RequestedLine {
   /** The order line's id (lineId, else sku). */
   readonly id: string;
   readonly item: OrderItem;
+  /** The line's index in `order.items` (where its own fields are, e.g. its category). */
+  readonly itemIndex: number;
   /** Units asked about, of `item.quantity`. */
   readonly units: number;
   /** The remedy asked for on this line; null for a complaint, inquiry or logistics request. */
   readonly remedyWanted: RemedyT | null;
-  readonly goodsCondition: "unopened" | "opened_for_inspection" | "used" | "damaged_by_customer" | null;
+  readonly goodsCondition: GoodsConditionT | null;
   /** Where the condition of these units is (or would be) given in the case. */
   readonly goodsConditionPath: string;
   /** The parcel the units came in, when known. */
@@ -54,7 +56,7 @@ export function requestedLines(c: Case): RequestedLine[] {
   const conditionOfRequest = request.goodsCondition ?? null;
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, payments.paid[i]!, payments.allocated[i]!),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, payments.paid[i]!, payments.allocated[i]!),
     );
   }
   return request.lines.map((rl, r) => {
@@ -62,13 +64,14 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, payments.paid[i]!, payments.allocated[i]!);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, payments.paid[i]!, payments.allocated[i]!);
   });
 }
 
 function lineOf(
   c: Case,
   item: OrderItem,
+  itemIndex: number,
   units: number,
   remedyWanted: RemedyT | null,
   goodsCondition: RequestedLine["goodsCondition"],
@@ -82,6 +85,7 @@ function lineOf(
   return {
     id: lineIdOf(item),
     item,
+    itemIndex,
     units,
     remedyWanted,
     goodsCondition,

@@ -5,6 +5,7 @@ import { defaultOperatorRegistry, type OperatorRegistry } from "../engine/operat
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
 import { checkPolicy, type CheckedPolicy, type PolicyCheck } from "./checkPolicy.js";
 import { restDayPredicate } from "./format/restDayCalendar.js";
+import { categoryTableOf } from "./format/sanbaoTable.js";
 import type { Policy, PolicyInput, PolicyResult, StageRuleSet } from "./policy.js";
 
 /**
@@ -38,9 +39,7 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
       stages[ruleSet.kind].push({ layer: layer.name, ruleSet, compiled: compileValidRuleSet(ruleSet, { operators, trace: false }) });
     }
   }
-  const sanbao = Object.fromEntries(
-    Object.entries(checked.sanbaoTable.categories).map(([k, v]) => [k, { warrantyMonths: v.warrantyMonths }]),
-  );
+  const sanbao = categoryTableOf(checked.sanbaoTable);
   const calendar = checked.restDayCalendar;
   // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
   return Object.freeze({

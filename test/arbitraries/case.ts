@@ -16,7 +16,8 @@ export const isoAt = (ms: number, offsetMinutes: number): string => {
 const arbOffset = fc.constantFrom(480, 0, -420, 330, 540);
 
 export const arbFen = fc.integer({ min: 0, max: 5_000_000 });
-const arbCategory = fc.constantFrom("apparel", "mobile_phone", "laptop", "earphones", "tv", "small_appliance", "shoes", "books");
+// Catalogue rows, rows in no catalogue (with and without a one-time seal) and names the table does not know.
+const arbCategory = fc.constantFrom("apparel", "mobile_phone", "laptop", "earphones", "tv", "small_appliance", "shoes", "books", "cosmetics", "food", "underwear");
 const arbFlags = fc.record(
   {
     customMade: fc.boolean(),
@@ -78,7 +79,7 @@ export const arbCase: fc.Arbitrary<Record<string, any>> = fc
     promisedDelay: fc.option(fc.integer({ min: 0, max: 6 * DAY }), { nil: undefined }),
     type: fc.constantFrom("return", "exchange", "repair", "refund_only", "reship", "complaint", "inquiry", "logistics"),
     reason: fc.constantFrom("no_reason", "quality_fault", "not_as_described", "wrong_item", "missing_item", "damaged_in_transit", "lost_in_transit", "logistics_delay", "price_drop", "service", "other"),
-    goodsCondition: fc.option(fc.constantFrom("unopened", "opened_for_inspection", "used", "damaged_by_customer"), { nil: undefined }),
+    goodsCondition: fc.option(fc.constantFrom("unopened", "opened_for_inspection", "seal_broken", "used", "damaged_by_customer"), { nil: undefined }),
     safetyHazard: fc.boolean(),
     keepsGoods: fc.boolean(),
     priorRepairs: fc.integer({ min: 0, max: 3 }),
@@ -89,7 +90,7 @@ export const arbCase: fc.Arbitrary<Record<string, any>> = fc
         {
           pick: fc.boolean(),
           someUnits: fc.integer({ min: 1, max: 3 }),
-          goodsCondition: fc.constantFrom("unopened", "opened_for_inspection", "used", "damaged_by_customer"),
+          goodsCondition: fc.constantFrom("unopened", "opened_for_inspection", "seal_broken", "used", "damaged_by_customer"),
           remedy: fc.constantFrom("return", "exchange", "repair", "refund_only", "reship"),
         },
         { requiredKeys: ["pick"] },

@@ -56,3 +56,40 @@ describe("properties: the statutory floor", () => {
     expect(closedButAllowed("2026-03-09T00:00:00+08:00", d)).toEqual(["a return"]); // its deadline, read as if the request came then
   });
 });
+
+// Issue 12 §10: intactness depends on the goods (暂行办法 art. 9). A broken seal on goods without
+// a hygienic seal is inspection (实施条例 art. 19 ¶3) and decides exactly as opening to inspect; on
+// goods with one it decides the return as use does.
+describe("properties: a broken seal", () => {
+  const withCondition = (c: Record<string, any>, category: string, condition: string) => {
+    const copy = structuredClone(c);
+    for (const item of copy.order.items) item.category = category;
+    copy.request.goodsCondition = condition;
+    for (const line of copy.request.lines ?? []) line.goodsCondition = condition;
+    return copy;
+  };
+
+  it("on goods without a one-time seal (a phone box) decides every remedy as opening to inspect", () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom("mobile_phone", "laptop", "earphones", "apparel", "underwear"), (c, category) => {
+        const sealBroken = decider.decide(withCondition(c, category, "seal_broken"));
+        const inspected = decider.decide(withCondition(c, category, "opened_for_inspection"));
+        expect(sealBroken.lines.map((l) => l.eligibility)).toEqual(inspected.lines.map((l) => l.eligibility));
+      }),
+    );
+  });
+
+  it("on goods with one (food, cosmetics) leaves the no-reason return where use leaves it, and every other remedy untouched", () => {
+    fc.assert(
+      fc.property(arbCase.filter((c) => c.request.reason === "no_reason" || c.request.reason === "quality_fault"), fc.constantFrom("cosmetics", "food", "medical_device", "contraceptives"), (c, category) => {
+        const sealBroken = decider.decide(withCondition(c, category, "seal_broken"));
+        const used = decider.decide(withCondition(c, category, "used"));
+        sealBroken.lines.forEach((line, i) => {
+          const other = used.lines[i]!.eligibility;
+          expect(line.eligibility.return.status).toBe(other.return.status);
+          for (const r of REMEDIES.filter((x) => x !== "return")) expect(line.eligibility[r]).toEqual(other[r]);
+        });
+      }),
+    );
+  });
+});

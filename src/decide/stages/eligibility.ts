@@ -88,12 +88,14 @@ function windowClosed(e: Allowed, deadline: number, z: Zone): Reason {
   };
 }
 
-// A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
+// A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`,
+// `order.items.category`);
 // the reason names where this line's value lives in the case (its parcel, its request line).
 function located(reason: Reason, line: LineContext["line"]): Reason {
   const missing = reason.missing;
   if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
   if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
+  if (missing === "order.items.category") return { ...reason, missing: `order.items[${line.itemIndex}].category` };
   return reason;
 }
 

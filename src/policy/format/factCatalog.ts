@@ -50,8 +50,8 @@ export const FACTS = {
   goodsIntact: {
     type: "boolean|null",
     stage: "line",
-    en: "商品完好: unopened or opened only to inspect → true; used or damaged by the customer → false; not given → null.",
-    zh: "商品完好：未拆封或仅为查验拆封为 true；使用或人为损坏为 false；未提供为 null",
+    en: "商品完好: unopened or opened only to inspect → true; used or damaged by the customer → false; a broken one-time seal → false for goods whose category row has oneTimeSeal (food, cosmetics …, 暂行办法 art. 9), true for others (a phone box opened to inspect), null when the table does not know the category; not given → null.",
+    zh: "商品完好：未拆封或仅为查验拆封为 true；使用或人为损坏为 false；一次性密封已拆：品类有一次性卫生密封（食品、化妆品等）为 false，其他品类为 true，品类未知为 null；未提供为 null",
   },
   damagedByCustomer: {
     type: "boolean",
@@ -72,8 +72,9 @@ export const FACTS = {
     en: "The line was confirmed at purchase as not returnable without reason (消保法 art. 25 ¶2).",
     zh: "购买时经消费者确认不宜退货",
   },
-  category: { type: "string", stage: "line", en: "The line's category.", zh: "该行商品的品类" },
-  inSanbaoCatalogue: { type: "boolean", stage: "line", en: "The category is in the policy's 三包 table.", zh: "品类属于三包目录" },
+  category: { type: "string", stage: "line", en: "The line's category: the category table's key when the table knows the name (or an alias of it), else the name as sent.", zh: "该行商品的品类（品类表认识时为表中的键名）" },
+  categoryKnown: { type: "boolean", stage: "line", en: "The policy's category table knows the line's category (by its key or an alias).", zh: "品类表认识该行商品的品类" },
+  inSanbaoCatalogue: { type: "boolean", stage: "line", en: "The category is a 三包 catalogue row of the policy's category table (a row with statutory: false, e.g. earphones, is not).", zh: "品类属于三包目录（品类表中 statutory 为 true 的行）" },
   warrantyMonths: {
     type: "number|null",
     stage: "line",
