@@ -102,6 +102,8 @@ export const RequestLine = z.strictObject({
   remedy: RemedyWanted.optional(),
   /** The condition of these units; request.goodsCondition when not given. */
   goodsCondition: GoodsCondition.optional(),
+  /** When the merchant received these units back (a return); request.returnReceivedAt when not given. */
+  returnReceivedAt: Timestamp.optional(),
 });
 
 export const Order = z.strictObject({
@@ -128,6 +130,11 @@ export const Request = z.strictObject({
   /** The lines and units the request is about; every unit of every line when not given. */
   lines: z.array(RequestLine).min(1).max(CASE_LIMITS.requestLines).optional(),
   goodsCondition: GoodsCondition.optional(),
+  /**
+   * When the merchant received the returned goods: the refund is due within 7 days of it (消保法
+   * art. 25 ¶3). The one time of a case that comes after `reportedAt`.
+   */
+  returnReceivedAt: Timestamp.optional(),
   safetyHazard: z.boolean().optional(),
   keepsGoods: z.boolean().optional(),
   /** Earlier repairs of the same fault. */

@@ -8,6 +8,10 @@ export interface ConsistencyIssue {
 
 interface Times {
   readonly reportedAt: string;
+  readonly request: {
+    readonly returnReceivedAt?: string | undefined;
+    readonly lines?: readonly { readonly returnReceivedAt?: string | undefined }[] | undefined;
+  };
   readonly order: {
     readonly placedAt: string;
     readonly paidAt?: string | undefined;
@@ -21,7 +25,8 @@ interface Times {
 /**
  * A case describes the order as it stood when the customer asked (`reportedAt`, the instant
  * every window is judged at), so its times come in the order life gives them: placed, then
- * paid, shipped and signed for (签收), and all of it no later than the report. A case that
+ * paid, shipped and signed for (签收), and all of it no later than the report; only the
+ * merchant's receipt of returned goods comes after it. A case that
  * says otherwise contradicts itself — signed for before it left, or after it was reported
  * (which would count a window with negative days) — and is refused, never decided. Instants
  * are compared, not texts: the same moment may be written with different offsets.
@@ -36,6 +41,16 @@ export function timeOrderIssues(c: Times, issues: ConsistencyIssue[] | undefined
   if (reported < placed) issues = add(issues, ["reportedAt"], `reportedAt (${c.reportedAt}) is before the order was placed (order.placedAt ${order.placedAt})`);
   if (order.paidAt !== undefined && parseInstant(order.paidAt) < placed) issues = add(issues, ["order", "paidAt"], "paidAt is before placedAt");
   if (order.promisedDeliveryBy !== undefined && parseInstant(order.promisedDeliveryBy) < placed) issues = add(issues, ["order", "promisedDeliveryBy"], "promisedDeliveryBy is before placedAt");
+  // The returned goods come back in answer to the request: never before it.
+  const { request } = c;
+  if (request.returnReceivedAt !== undefined && parseInstant(request.returnReceivedAt) < reported) issues = add(issues, ["request", "returnReceivedAt"], "returnReceivedAt is before reportedAt: goods are returned after the request");
+  const lines = request.lines;
+  if (lines !== undefined) {
+    for (let r = 0; r < lines.length; r++) {
+      const at = lines[r]!.returnReceivedAt;
+      if (at !== undefined && parseInstant(at) < reported) issues = add(issues, ["request", "lines", r, "returnReceivedAt"], "returnReceivedAt is before reportedAt: goods are returned after the request");
+    }
+  }
   const parcels = order.parcels;
   if (parcels === undefined) return shipment(issues, order, -1, placed, reported, c.reportedAt);
   for (let p = 0; p < parcels.length; p++) issues = shipment(issues, parcels[p]!, p, placed, reported, c.reportedAt);

@@ -11,7 +11,8 @@ import { interpretCompensation, type AmountBasis, type CompensationBases } from 
 import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
-import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry } from "./types.js";
+import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry } from "./types.js";
+import { refundDueOf, refundOverdue } from "./refundDue.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
 export interface StageRequest {
@@ -51,7 +52,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     }
     const { verdicts, reviewReasons: lineReview } = judged;
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
-    decisionLines.push(decisionLineOf(line, verdicts, z));
+    const refundDue = refundDueOf(line, judged, decidedAt, z);
+    if (refundDue?.overdue === true) reviewReasons = [...reviewReasons, refundOverdue(line, refundDue)];
+    decisionLines.push(decisionLineOf(line, verdicts, z, refundDue));
   }
   const eligibility = rollUpEligibility(decisionLines);
 
@@ -117,7 +120,7 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
   };
 }
 
-function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone): DecisionLine {
+function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone, refundDue: RefundDue | undefined): DecisionLine {
   const item = line.item;
   const paid = { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated };
   const refund = amountOf(line.refund);
@@ -125,6 +128,10 @@ function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zo
   // Literals with keys in one order whatever is present (no spreads: this runs per line).
   const { id, units, remedyWanted, parcelId: parcel } = line;
   const { sku, category, quantity: ofUnits } = item;
+  if (refundDue !== undefined) {
+    // Rare (a return already received): the optional keys spelled out in the usual order.
+    return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, ...(parcel !== undefined ? { parcel } : {}), ...(deliveredAt !== undefined ? { deliveredAt } : {}), refundDue, eligibility };
+  }
   if (parcel !== undefined && deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, deliveredAt, eligibility };
   if (parcel !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, eligibility };
   if (deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, deliveredAt, eligibility };

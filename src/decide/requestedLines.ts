@@ -29,6 +29,8 @@ export interface RequestedLine {
    * shipped) and the request does not say which: every verdict is undetermined until it does.
    */
   readonly deliveryAmbiguous: boolean;
+  /** When the merchant received these units back (a return), when the case says. */
+  readonly returnReceivedAt: Date | undefined;
   /** Fen paid for the whole line, and whether the library allocated it from an order-level amount. */
   readonly linePaid: number;
   readonly linePaidAllocated: boolean;
@@ -54,9 +56,10 @@ export function requestedLines(c: Case): RequestedLine[] {
   const indexOf = (id: string) => order.items.findIndex((i) => lineIdOf(i) === id);
   const wanted = remedyOfRequestType(request.type);
   const conditionOfRequest = request.goodsCondition ?? null;
+  const receivedOfRequest = request.returnReceivedAt;
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, payments.paid[i]!, payments.allocated[i]!),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, payments.paid[i]!, payments.allocated[i]!),
     );
   }
   return request.lines.map((rl, r) => {
@@ -64,7 +67,7 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, payments.paid[i]!, payments.allocated[i]!);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, payments.paid[i]!, payments.allocated[i]!);
   });
 }
 
@@ -78,6 +81,7 @@ function lineOf(
   goodsConditionPath: string,
   parcelAsked: string | undefined,
   requestIndex: number,
+  returnReceivedAt: string | undefined,
   linePaid: number,
   linePaidAllocated: boolean,
 ): RequestedLine {
@@ -95,6 +99,7 @@ function lineOf(
     deliveredAt: delivery.deliveredAt,
     deliveredAtPath: delivery.deliveredAtPath,
     deliveryAmbiguous: delivery.ambiguous,
+    returnReceivedAt: returnReceivedAt === undefined ? undefined : new Date(parseInstant(returnReceivedAt)),
     linePaid,
     linePaidAllocated,
     refund: unitsShare(linePaid, item.quantity, units),

@@ -89,6 +89,8 @@ describe("a case that contradicts itself in time", () => {
     ["a parcel signed for before it shipped", (c: Case): void => { c.order.parcels[0].deliveredAt = "2026-03-02T09:59:59+08:00"; }, "order.parcels.0.deliveredAt", /signed for before it was shipped/],
     ["a parcel shipped before the order was placed", (c: Case): void => { c.order.parcels[0].shippedAt = "2026-02-28T10:00:00+08:00"; }, "order.parcels.0.shippedAt", /shippedAt is before placedAt/],
     ["a report before the order was placed", (c: Case): void => { c.reportedAt = "2026-02-28T10:00:00+08:00"; }, "reportedAt", /before the order was placed/],
+    ["returned goods received before the request", (c: Case): void => { c.request.lines[0].returnReceivedAt = "2026-03-10T09:59:59+08:00"; }, "request.lines.0.returnReceivedAt", /before reportedAt/],
+    ["returned goods received after the request", (c: Case): void => { c.request.returnReceivedAt = "2026-03-12T10:00:00+08:00"; }, undefined, undefined],
     ["payment before the order was placed", (c: Case): void => { c.order.paidAt = "2026-03-01T09:00:00+08:00"; }, "order.paidAt", /paidAt is before placedAt/],
     ["a promised delivery before the order was placed", (c: Case): void => { c.order.promisedDeliveryBy = "2026-02-01T09:00:00+08:00"; }, "order.promisedDeliveryBy", /before placedAt/],
     [

@@ -93,3 +93,33 @@ describe("properties: a broken seal", () => {
     );
   });
 });
+
+// Issue 12 §9: 消保法 art. 25 ¶3 — the refund is due within 7 days of receiving the returned goods.
+describe("properties: refund timing", () => {
+  const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+  it("an allowed no-reason return whose goods came back is due at day 8 00:00 after the receipt day, overdue exactly from then", () => {
+    fc.assert(
+      fc.property(
+        arbCase.filter((c) => c.request.reason === "no_reason"),
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        (c, receivedAfter, decidedAfter) => {
+          const received = Date.parse(c.reportedAt) + receivedAfter * 1000;
+          const decidedAt = received + decidedAfter * 1000;
+          const withReceipt = { ...c, request: { ...c.request, returnReceivedAt: new Date(received).toISOString() } };
+          const d = createDecider({ clock: () => new Date(decidedAt), trace: false }).decide(withReceipt);
+          const due = Date.parse(`${shanghaiDate.format(new Date(received))}T00:00:00+08:00`) + 8 * 86_400_000;
+          for (const line of d.lines) {
+            const statutory = line.eligibility.return.basis.some((b) => b.rule === "no_reason_return_within_7_days");
+            expect(line.refundDue !== undefined).toBe(statutory); // the bundled policy sets the period on that rule only
+            if (line.refundDue === undefined) continue;
+            expect(Date.parse(line.refundDue.due)).toBe(due);
+            expect(line.refundDue.overdue).toBe(decidedAt >= due);
+            const flagged = d.eligibility.manualReview.reasons.some((r) => r.code === "refund_overdue" && r.line === line.line);
+            expect(flagged).toBe(decidedAt >= due);
+          }
+        },
+      ),
+    );
+  });
+});

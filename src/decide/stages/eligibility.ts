@@ -23,7 +23,7 @@ const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as
  * `review.required`, go to a person. An undetermined remedy nobody asked for is shown as
  * undetermined (never as denied) without holding up the case.
  */
-export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
+export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine {
   // One pass: events into per-remedy buckets, in event order.
   const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
   const review: ReviewReason[] = [];
@@ -47,7 +47,28 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
     refundOnly: verdictOf(buckets.refundOnly, "refundOnly", context, z, review),
     reship: verdictOf(buckets.reship, "reship", context, z, review),
   };
-  return { verdicts, reviewReasons: review };
+  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(buckets.return!.allowing, context, z) : undefined;
+  return refundWithin === undefined ? { verdicts, reviewReasons: review } : { verdicts, reviewReasons: review, refundWithin };
+}
+
+/** A line's verdicts, why it goes to review, and when an allowed return's refund falls due. */
+export interface JudgedLine {
+  readonly verdicts: LineEligibility;
+  readonly reviewReasons: ReviewReason[];
+  /** The shortest refund period among the open bases of an allowed return that set one. */
+  readonly refundWithin?: { readonly days: number; readonly basis: Basis };
+}
+
+// The law is a floor: of the open bases that set a refund period, the shortest binds.
+function refundWithinOf(allowing: readonly Allowed[], context: LineContext, z: Zone): JudgedLine["refundWithin"] {
+  let best: Allowed | undefined;
+  for (const e of allowing) {
+    const days = e.params.refundWithinDays;
+    if (days === undefined || (best !== undefined && days >= best.params.refundWithinDays!)) continue;
+    const d = deadlineOf(e.params.window, context, z);
+    if (d === undefined || d > context.reportedAt.getTime()) best = e;
+  }
+  return best === undefined ? undefined : { days: best.params.refundWithinDays!, basis: basisOf(best) };
 }
 
 // Module-level functions, not closures: this runs once per requested line.
@@ -170,7 +191,7 @@ function rollUp(lines: readonly { readonly line: string; readonly eligibility: L
  * shipped) and whose request does not say which: no rule can be judged, so every remedy is
  * undetermined, naming what the request must add; a remedy asked for goes to a person.
  */
-export function unidentifiedUnits(line: LineContext["line"]): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
+export function unidentifiedUnits(line: LineContext["line"]): JudgedLine {
   const reason: Reason = { code: "units_not_identified", message: UNITS_NOT_IDENTIFIED, missing: line.deliveredAtPath };
   const verdict: Verdict = { status: "undetermined", basis: NONE, reasons: [reason] };
   const verdicts: LineEligibility = { return: verdict, exchange: verdict, repair: verdict, refundOnly: verdict, reship: verdict };

@@ -55,6 +55,11 @@ export const EVENT_PARAMS = {
     remedy: Remedy,
     window: RemedyWindow.optional(),
     returnShippingPaidBy: z.enum(["customer", "merchant"]).optional(),
+    /**
+     * For a return: the refund is due within this many days of the merchant receiving the
+     * returned goods (counted like a window, from the next day; 消保法 art. 25 ¶3: 7).
+     */
+    refundWithinDays: z.number().int().min(0).max(365).optional(),
     citation: Message,
   }),
   "remedy.denied": z.strictObject({
