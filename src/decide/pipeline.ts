@@ -11,7 +11,8 @@ import { interpretCompensation, type AmountBasis, type CompensationBases } from 
 import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "./stages/eligibility.js";
 import { interpretSla } from "./stages/sla.js";
 import type { StageOutcome } from "./stageEvents.js";
-import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry } from "./types.js";
+import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry, UnknownCategory } from "./types.js";
+import { unknownCategoryOf } from "./unknownCategory.js";
 import { refundDueOf, refundOverdue } from "./refundDue.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
@@ -54,7 +55,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
     const refundDue = refundDueOf(line, judged, decidedAt, z);
     if (refundDue?.overdue === true) reviewReasons = [...reviewReasons, refundOverdue(line, refundDue)];
-    decisionLines.push(decisionLineOf(line, verdicts, z, refundDue));
+    decisionLines.push(decisionLineOf(line, verdicts, z, refundDue, unknownCategoryOf(line, policy.sanbao)));
   }
   const eligibility = rollUpEligibility(decisionLines);
 
@@ -120,7 +121,7 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
   };
 }
 
-function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone, refundDue: RefundDue | undefined): DecisionLine {
+function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone, refundDue: RefundDue | undefined, unknownCategory: UnknownCategory | undefined): DecisionLine {
   const item = line.item;
   const paid = { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated };
   const refund = amountOf(line.refund);
@@ -128,9 +129,16 @@ function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zo
   // Literals with keys in one order whatever is present (no spreads: this runs per line).
   const { id, units, remedyWanted, parcelId: parcel } = line;
   const { sku, category, quantity: ofUnits } = item;
-  if (refundDue !== undefined) {
-    // Rare (a return already received): the optional keys spelled out in the usual order.
-    return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, ...(parcel !== undefined ? { parcel } : {}), ...(deliveredAt !== undefined ? { deliveredAt } : {}), refundDue, eligibility };
+  if (refundDue !== undefined || unknownCategory !== undefined) {
+    // Rare (a return already received, a category the table lacks): the optional keys in the usual order.
+    return {
+      line: id, sku, category, units, ofUnits, remedyWanted, paid, refund,
+      ...(parcel !== undefined ? { parcel } : {}),
+      ...(deliveredAt !== undefined ? { deliveredAt } : {}),
+      ...(unknownCategory !== undefined ? { unknownCategory } : {}),
+      ...(refundDue !== undefined ? { refundDue } : {}),
+      eligibility,
+    };
   }
   if (parcel !== undefined && deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, deliveredAt, eligibility };
   if (parcel !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, eligibility };

@@ -123,3 +123,52 @@ describe("properties: refund timing", () => {
     );
   });
 });
+
+// Issue 12 §13: platforms send their own category names. A name the table knows (a key, an
+// alias, in any case or separator) decides exactly as the key; a name it does not know is
+// reported on the line, never silently read as outside the 三包 catalogue.
+describe("properties: category names", () => {
+  const SPELLINGS: Record<string, readonly string[]> = {
+    mobile_phone: ["手机", "phone", "Mobile_Phone", " mobile-phone ", "MOBILE PHONE"],
+    laptop: ["笔记本电脑", "Notebook", "LAPTOP"],
+    tv: ["电视", "Television", "TV"],
+    earphones: ["耳机", "Headphones"],
+    apparel: ["服装", "Apparel"],
+    cosmetics: ["化妆品", "Cosmetics"],
+  };
+  it("a category sent by an alias or another spelling decides every line as its key", () => {
+    fc.assert(
+      fc.property(arbCase, fc.nat(), (c, pick) => {
+        const renamed = structuredClone(c);
+        let changed = false;
+        for (const item of renamed.order.items) {
+          const names = SPELLINGS[item.category];
+          if (names === undefined) continue;
+          item.category = names[pick % names.length]!;
+          changed = true;
+        }
+        fc.pre(changed);
+        const a = decider.decide(c);
+        const b = decider.decide(renamed);
+        expect(b.lines.map((l) => l.eligibility)).toEqual(a.lines.map((l) => l.eligibility));
+        expect(b.lines.some((l) => l.unknownCategory !== undefined)).toBe(false);
+      }),
+    );
+  });
+
+  it("a category the table does not know is reported on its line, and a quality claim on it goes to review", () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom("pet_supplies", "Smart Band 7", "无人机"), (c, unknown) => {
+        const renamed = structuredClone(c);
+        renamed.order.items[0].category = unknown;
+        const d = decider.decide(renamed);
+        const line = d.lines.find((l) => l.sku === renamed.order.items[0].sku);
+        if (line === undefined) return; // the request is not about that line
+        expect(line.unknownCategory?.path).toBe("order.items[0].category");
+        if (renamed.request.reason === "quality_fault" && !(line.eligibility.return.reasons.some((r) => r.code === "units_not_identified"))) {
+          expect(d.eligibility.manualReview.reasons.some((r) => r.code === "category_unknown" && r.line === line.line)).toBe(true);
+        }
+      }),
+    );
+  });
+});

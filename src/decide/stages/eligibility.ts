@@ -30,7 +30,8 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
   const line = context.line;
   for (const e of events) {
     if (e.type === "review.required") {
-      review.push(reviewOf(e, line.id, undefined));
+      const missing = (e.params as EventParams<"review.required">).missing;
+      review.push(reviewOf(e, line.id, missing === undefined ? undefined : pathInCase(missing, line)));
       continue;
     }
     const remedy = (e.params as { remedy: RemedyT }).remedy;
@@ -110,14 +111,20 @@ function windowClosed(e: Allowed, deadline: number, z: Zone): Reason {
 }
 
 // A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`,
-// `order.items.category`);
-// the reason names where this line's value lives in the case (its parcel, its request line).
+// `order.items.category`); the reason names where this line's value lives in the case (its
+// parcel, its request line, its order item).
 function located(reason: Reason, line: LineContext["line"]): Reason {
   const missing = reason.missing;
-  if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
-  if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
-  if (missing === "order.items.category") return { ...reason, missing: `order.items[${line.itemIndex}].category` };
-  return reason;
+  if (missing === undefined) return reason;
+  const at = pathInCase(missing, line);
+  return at === missing ? reason : { ...reason, missing: at };
+}
+
+function pathInCase(missing: string, line: LineContext["line"]): string {
+  if (missing === "order.deliveredAt") return line.deliveredAtPath;
+  if (missing === "request.goodsCondition") return line.goodsConditionPath;
+  if (missing === "order.items.category") return `order.items[${line.itemIndex}].category`;
+  return missing;
 }
 
 function allowedVerdict(allowed: readonly Allowed[], deadlines: readonly (number | undefined)[], z: Zone): Verdict {

@@ -88,7 +88,8 @@ export function categoryName(name: string): string {
 
 /** The table the decision reads: one row object per category, reachable by its key and aliases. */
 export function categoryTableOf(file: SanbaoTableFile): SanbaoTable {
-  const table: Record<string, SanbaoCategory> = {};
+  // No prototype: an alias such as "__proto__" is a name like any other.
+  const table = Object.create(null) as Record<string, SanbaoCategory>;
   for (const [key, row] of Object.entries(file.categories)) {
     const category: SanbaoCategory = { key, statutory: row.statutory ?? true, warrantyMonths: row.warrantyMonths, parts: row.parts ?? {}, oneTimeSeal: row.oneTimeSeal === true };
     table[categoryName(key)] = category;
