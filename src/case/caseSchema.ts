@@ -104,6 +104,8 @@ export const RequestLine = z.strictObject({
   goodsCondition: GoodsCondition.optional(),
   /** When the merchant received these units back (a return); request.returnReceivedAt when not given. */
   returnReceivedAt: Timestamp.optional(),
+  /** The part that failed (a part the category table names, e.g. battery, main_parts; or main_unit); request.failedPart when not given. */
+  failedPart: text.optional(),
 });
 
 export const Order = z.strictObject({
@@ -137,6 +139,13 @@ export const Request = z.strictObject({
   returnReceivedAt: Timestamp.optional(),
   safetyHazard: z.boolean().optional(),
   keepsGoods: z.boolean().optional(),
+  /**
+   * The part that failed: a part the category table gives its own 三包 period (battery,
+   * charger, main_parts …), or "main_unit" / "other" for the unit itself or a part that
+   * follows the whole unit's period.
+   * Needed only when the parts' periods would decide differently.
+   */
+  failedPart: text.optional(),
   /** Earlier repairs of the same fault. */
   priorRepairs: count.optional(),
   evidence: z.strictObject({ photos: z.boolean().optional(), video: z.boolean().optional(), inspectionReport: z.boolean().optional() }).optional(),

@@ -1,8 +1,9 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import { categoryRow, type SanbaoCategory, type SanbaoTable } from "../policy/format/sanbaoTable.js";
-import { daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtension, type Zone } from "../time/index.js";
+import { daysSinceDelivery, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
+import { warrantyOf } from "./warranty.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
 type NamesAt<L extends string> = { [K in FactName]: LevelOf<K> extends L ? K : never }[FactName];
@@ -97,8 +98,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const deliveredAt = line.deliveredAt;
   const category = categoryRow(sanbao, item.category);
   const inCatalogue = category !== undefined && category.statutory;
-  const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, inCatalogue ? category.warrantyMonths : null);
-  const warrantyDeadline = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
+  const warranty = warrantyOf(inCatalogue ? category : undefined, item.warrantyMonths, line.failedPart, deliveredAt, reportedAt, z);
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
   if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
@@ -135,15 +135,16 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     category: category?.key ?? item.category,
     categoryKnown: category !== undefined,
     inSanbaoCatalogue: inCatalogue,
-    warrantyMonths,
-    withinWarranty: warrantyDeadline === undefined ? null : reportedAt.getTime() < warrantyDeadline.getTime(),
+    warrantyMonths: warranty.months,
+    withinWarranty: warranty.within,
+    failedPartNeeded: warranty.partNeeded,
     remedyWanted: line.remedyWanted,
     lineUnits: item.quantity,
     requestedUnits: line.units,
     linePaidAmount: line.linePaid,
     requestedLineAmount: line.refund,
   };
-  return { facts, context: { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
+  return { facts, context: { line, reportedAt, warrantyDeadline: warranty.deadline, restDayExtension: extension } };
 }
 
 /**
@@ -165,16 +166,6 @@ export function goodsIntact(condition: RequestedLine["goodsCondition"], category
     default:
       return false;
   }
-}
-
-/**
- * The 三包 period: the statutory one is a floor. A promise can only lengthen it (实施条例 art. 18
- * ¶1, 民法典 art. 622 ¶2, 消保法 art. 26: "6 months" or "no warranty" on a phone leaves its
- * statutory year); a longer promise binds, and outside the catalogue a promise is the period.
- */
-export function warrantyMonthsOf(promised: number | undefined, statutory: number | null): number | null {
-  if (promised === undefined) return statutory;
-  return statutory === null ? promised : Math.max(promised, statutory);
 }
 
 // Signals from seed 002 §5.3.4 (professional bad reviewers). They may route goodwill to

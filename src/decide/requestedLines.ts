@@ -29,6 +29,9 @@ export interface RequestedLine {
    * shipped) and the request does not say which: every verdict is undetermined until it does.
    */
   readonly deliveryAmbiguous: boolean;
+  /** The part that failed, when the case says; and where it is (or would be) given. */
+  readonly failedPart: string | undefined;
+  readonly failedPartPath: string;
   /** When the merchant received these units back (a return), when the case says. */
   readonly returnReceivedAt: Date | undefined;
   /** Fen paid for the whole line, and whether the library allocated it from an order-level amount. */
@@ -59,7 +62,7 @@ export function requestedLines(c: Case): RequestedLine[] {
   const receivedOfRequest = request.returnReceivedAt;
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, payments.paid[i]!, payments.allocated[i]!),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!),
     );
   }
   return request.lines.map((rl, r) => {
@@ -67,7 +70,7 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, payments.paid[i]!, payments.allocated[i]!);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!);
   });
 }
 
@@ -82,6 +85,8 @@ function lineOf(
   parcelAsked: string | undefined,
   requestIndex: number,
   returnReceivedAt: string | undefined,
+  failedPart: string | undefined,
+  failedPartPath: string,
   linePaid: number,
   linePaidAllocated: boolean,
 ): RequestedLine {
@@ -99,6 +104,8 @@ function lineOf(
     deliveredAt: delivery.deliveredAt,
     deliveredAtPath: delivery.deliveredAtPath,
     deliveryAmbiguous: delivery.ambiguous,
+    failedPart,
+    failedPartPath,
     returnReceivedAt: returnReceivedAt === undefined ? undefined : new Date(parseInstant(returnReceivedAt)),
     linePaid,
     linePaidAllocated,

@@ -7,7 +7,9 @@ import { arbCase } from "../arbitraries/case.js";
 // lengthen, and a window that has closed allows nothing.
 const decider = createDecider({ clock: () => new Date("2030-01-01T00:00:00+08:00"), trace: false });
 const REMEDIES = ["return", "exchange", "repair", "refundOnly", "reship"] as const;
-const STATUTORY_MONTHS: Record<string, number> = { mobile_phone: 12, laptop: 12, tv: 12 }; // the bundled table's rows the arbitraries use
+// The shortest statutory period of each bundled catalogue row the arbitraries use (unit and parts:
+// a promise covers the whole product, so it lengthens a part's shorter period too).
+const STATUTORY_MONTHS: Record<string, number> = { mobile_phone: 3, laptop: 12, tv: 12 };
 
 /** Allowed verdicts whose deadline is not after the request. */
 export function closedButAllowed(reportedAt: string, d: Decision): string[] {
@@ -26,7 +28,7 @@ describe("properties: the statutory floor", () => {
     );
   });
 
-  it("a promised warranty no longer than the statutory period changes no verdict (it can only lengthen it)", () => {
+  it("a promised warranty no longer than any statutory period of the goods changes no verdict (it can only lengthen them)", () => {
     fc.assert(
       fc.property(arbCase, fc.nat(), (c, pick) => {
         const withoutPromise = structuredClone(c);
@@ -36,7 +38,7 @@ describe("properties: the statutory floor", () => {
           const statutory = STATUTORY_MONTHS[item.category as string];
           delete item.warrantyMonths;
           if (statutory === undefined) return;
-          shorter.order.items[i].warrantyMonths = pick % (statutory + 1); // 0 ("no warranty") … the statutory period
+          shorter.order.items[i].warrantyMonths = pick % (statutory + 1); // 0 ("no warranty") … the shortest statutory period
           changed = true;
         });
         for (const [i, item] of shorter.order.items.entries()) if (STATUTORY_MONTHS[item.category] === undefined) delete shorter.order.items[i].warrantyMonths;
@@ -168,6 +170,30 @@ describe("properties: category names", () => {
         if (renamed.request.reason === "quality_fault" && !(line.eligibility.return.reasons.some((r) => r.code === "units_not_identified"))) {
           expect(d.eligibility.manualReview.reasons.some((r) => r.code === "category_unknown" && r.line === line.line)).toBe(true);
         }
+      }),
+    );
+  });
+});
+
+// Issue 12 §3: parts have their own 三包 periods (TV main parts 3 years, phone battery 6 months).
+describe("properties: parts", () => {
+  const PARTS: Record<string, readonly string[]> = { mobile_phone: ["main_unit", "battery", "charger", "wired_headset"], tv: ["main_unit", "main_parts"], laptop: ["main_unit", "main_parts"] };
+  it("naming the failed part only resolves an undetermined repair: without it the verdict is each part's, or undetermined when the parts disagree", () => {
+    fc.assert(
+      fc.property(arbCase.filter((c) => c.request.reason === "quality_fault"), fc.constantFrom("mobile_phone", "tv", "laptop"), (c, category) => {
+        const base = structuredClone(c);
+        for (const item of base.order.items) item.category = category;
+        const unnamed = decider.decide(base);
+        const named = PARTS[category]!.map((part) => decider.decide({ ...base, request: { ...base.request, failedPart: part } }));
+        unnamed.lines.forEach((line, i) => {
+          const statuses = new Set(named.map((d) => d.lines[i]!.eligibility.repair.status));
+          const repair = line.eligibility.repair;
+          if (repair.status === "undetermined" && repair.reasons.some((r) => r.code === "failed_part_unknown")) {
+            expect([...statuses].sort()).toEqual(["allowed", "denied"]);
+          } else {
+            expect([...statuses]).toEqual([repair.status]);
+          }
+        });
       }),
     );
   });

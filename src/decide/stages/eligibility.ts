@@ -124,6 +124,7 @@ function pathInCase(missing: string, line: LineContext["line"]): string {
   if (missing === "order.deliveredAt") return line.deliveredAtPath;
   if (missing === "request.goodsCondition") return line.goodsConditionPath;
   if (missing === "order.items.category") return `order.items[${line.itemIndex}].category`;
+  if (missing === "request.failedPart") return line.failedPartPath;
   return missing;
 }
 
