@@ -40,6 +40,25 @@ export const ItemFlags = z.strictObject({
   noReasonReturnWaivedAtPurchase: z.boolean().optional(),
 });
 
+/** One repair of the line's goods (its history): when they were handed in and came back. */
+export const Repair = z.strictObject({
+  handedInAt: Timestamp,
+  /** When the repaired goods came back; still in repair when not given. */
+  returnedAt: Timestamp.optional(),
+  /** The repair was of the fault the request is about (部分商品三包 art. 11: "同一性能故障"). */
+  sameFault: z.boolean().optional(),
+  /** The repair waited for parts the producer did not supply (部分商品三包 art. 12). */
+  partsUnavailable: z.boolean().optional(),
+});
+
+/** What happened to the line's goods after delivery: exchanges and repairs (at most 20 each). */
+export const ItemHistory = z.strictObject({
+  /** Completed exchanges: the 三包 period restarts at the last (实施条例 art. 18 ¶1; 部分商品三包 art. 14). */
+  exchanges: z.array(z.strictObject({ completedAt: Timestamp })).max(20).optional(),
+  /** Repairs: their time is not counted in the 三包 period (实施条例 art. 18 ¶1). */
+  repairs: z.array(Repair).max(20).optional(),
+});
+
 /** An order line (子订单): one product, its units, what was paid for it. */
 export const Item = z.strictObject({
   /** The platform's 子订单 id; the sku when not given. Request lines and parcels name a line by it. */
@@ -55,9 +74,12 @@ export const Item = z.strictObject({
    * it, the order's paid amount less shipping is allocated over the lines (see docs/contract.md).
    */
   paidAmount: Fen.optional(),
-  /** Overrides the category table's 三包 period. */
+  /** A promised 三包 period (months): it can only lengthen the category table's statutory one. */
   warrantyMonths: z.number().int().nonnegative().max(1200).optional(),
   flags: ItemFlags.optional(),
+  /** Goods the merchant installs: when installation was completed (the 三包 period runs from it, 实施条例 art. 18 ¶1). */
+  installedAt: Timestamp.optional(),
+  history: ItemHistory.optional(),
 });
 
 /** Units of one line in a parcel; all of the line's units when `quantity` is not given. */

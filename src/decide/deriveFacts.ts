@@ -98,7 +98,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const deliveredAt = line.deliveredAt;
   const category = categoryRow(sanbao, item.category);
   const inCatalogue = category !== undefined && category.statutory;
-  const warranty = warrantyOf(inCatalogue ? category : undefined, item.warrantyMonths, line.failedPart, deliveredAt, reportedAt, z);
+  const warranty = warrantyOf(inCatalogue ? category : undefined, item, line.failedPart, deliveredAt, reportedAt, z);
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
   if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);

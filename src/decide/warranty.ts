@@ -1,5 +1,6 @@
+import type { OrderItem } from "../case/caseSchema.js";
 import type { SanbaoCategory } from "../policy/format/sanbaoTable.js";
-import { monthWindowDeadline, type Zone } from "../time/index.js";
+import { dayWindowDeadline, daysSinceDelivery, monthWindowDeadline, parseInstant, type Zone } from "../time/index.js";
 
 /** A line's 三包 period as the rules read it. */
 export interface Warranty {
@@ -17,7 +18,8 @@ export interface Warranty {
 const WHOLE_UNIT_PARTS: ReadonlySet<string> = new Set(["main_unit", "other"]);
 
 /**
- * The 三包 period of a requested line, from delivery (实施条例 art. 18 ¶1). The statutory period is
+ * The 三包 period of a requested line (实施条例 art. 18 ¶1): from delivery, installation or the
+ * last exchange (`periodStart`), run on by the days in repair (`daysInRepair`). The statutory period is
  * a floor a promise can only lengthen (`warrantyMonthsOf`), for the whole unit and for each part
  * with its own period (TV main parts 3 years, phone battery 6 months). Which period applies
  * depends on the part that failed: a part the row names, or `main_unit` / `other` (the whole
@@ -28,33 +30,81 @@ const WHOLE_UNIT_PARTS: ReadonlySet<string> = new Set(["main_unit", "other"]);
  */
 export function warrantyOf(
   row: SanbaoCategory | undefined,
-  promised: number | undefined,
+  item: OrderItem,
   failedPart: string | undefined,
   deliveredAt: Date | undefined,
   reportedAt: Date,
   z: Zone,
 ): Warranty {
+  const promised = item.warrantyMonths;
+  const start = deliveredAt === undefined ? undefined : periodStart(item, deliveredAt);
+  const repairDays = start === undefined || item.history?.repairs === undefined ? 0 : daysInRepair(item.history.repairs, start, reportedAt, z);
+  const span: Span = { start, repairDays, reportedAt, z };
+  return periods(row, promised, failedPart, span);
+}
+
+interface Span {
+  readonly start: Date | undefined;
+  readonly repairDays: number;
+  readonly reportedAt: Date;
+  readonly z: Zone;
+}
+
+/**
+ * Where the 三包 period starts (实施条例 art. 18 ¶1): at delivery, or for goods the merchant
+ * installs when installation was completed; and after an exchange, anew from the last one
+ * (部分商品三包 art. 14 "换货后的三包有效期自换货之日起重新计算").
+ */
+export function periodStart(item: OrderItem, deliveredAt: Date): Date {
+  let start = deliveredAt.getTime();
+  if (item.installedAt !== undefined) start = Math.max(start, parseInstant(item.installedAt));
+  for (const e of item.history?.exchanges ?? []) start = Math.max(start, parseInstant(e.completedAt));
+  return new Date(start);
+}
+
+/**
+ * Calendar days (policy zone) the goods spent in repair since the period started, counted
+ * inclusively: a day any part of which they were with the repairer is not counted against
+ * the customer ("经营者修理的时间不计入上述有效期限", 实施条例 art. 18 ¶1). A repair not yet
+ * returned counts to the request.
+ */
+export function daysInRepair(repairs: readonly { readonly handedInAt: string; readonly returnedAt?: string | undefined }[], start: Date, reportedAt: Date, z: Zone): number {
+  let days = 0;
+  for (const r of repairs) {
+    const handedIn = parseInstant(r.handedInAt);
+    if (handedIn < start.getTime()) continue; // before the period restarted
+    const back = r.returnedAt === undefined ? reportedAt.getTime() : Math.min(parseInstant(r.returnedAt), reportedAt.getTime());
+    days += daysSinceDelivery(new Date(handedIn), new Date(back), z) + 1;
+  }
+  return days;
+}
+
+function periods(row: SanbaoCategory | undefined, promised: number | undefined, failedPart: string | undefined, span: Span): Warranty {
+  const start = span.start;
   const whole = warrantyMonthsOf(promised, row?.warrantyMonths ?? null);
   const parts = row?.parts;
   const partMonths = parts !== undefined && failedPart !== undefined && Object.hasOwn(parts, failedPart) ? parts[failedPart] : undefined;
   if (partMonths !== undefined || (failedPart !== undefined && WHOLE_UNIT_PARTS.has(failedPart)) || parts === undefined || isEmpty(parts)) {
     const months = partMonths === undefined ? whole : warrantyMonthsOf(promised, partMonths);
-    return periodOf(months, deliveredAt, reportedAt, z);
+    return periodOf(months, span);
   }
   // The part is not named (or not one the row knows): every candidate period.
-  const wholePeriod = periodOf(whole, deliveredAt, reportedAt, z);
-  if (deliveredAt === undefined || whole === null) return wholePeriod;
+  const wholePeriod = periodOf(whole, span);
+  if (start === undefined || whole === null) return wholePeriod;
   let earliest = wholePeriod.deadline!;
   for (const key in parts) {
-    const candidate = periodOf(warrantyMonthsOf(promised, parts[key]!), deliveredAt, reportedAt, z);
+    const candidate = periodOf(warrantyMonthsOf(promised, parts[key]!), span);
     if (candidate.within !== wholePeriod.within) return { months: whole, deadline: undefined, within: null, partNeeded: true };
     if (candidate.deadline!.getTime() < earliest.getTime()) earliest = candidate.deadline!;
   }
   return { months: whole, deadline: earliest, within: wholePeriod.within, partNeeded: false };
 }
 
-function periodOf(months: number | null, deliveredAt: Date | undefined, reportedAt: Date, z: Zone): Warranty {
-  const deadline = deliveredAt !== undefined && months !== null ? monthWindowDeadline(deliveredAt, months, z) : undefined;
+// The period's end, run on by the days in repair: N more days after the month period's last day.
+function periodOf(months: number | null, span: Span): Warranty {
+  const { start, repairDays, reportedAt, z } = span;
+  let deadline = start !== undefined && months !== null ? monthWindowDeadline(start, months, z) : undefined;
+  if (deadline !== undefined && repairDays > 0) deadline = dayWindowDeadline(new Date(deadline.getTime() - 1), repairDays, z);
   return { months, deadline, within: deadline === undefined ? null : reportedAt.getTime() < deadline.getTime(), partNeeded: false };
 }
 

@@ -91,6 +91,9 @@ describe("a case that contradicts itself in time", () => {
     ["a report before the order was placed", (c: Case): void => { c.reportedAt = "2026-02-28T10:00:00+08:00"; }, "reportedAt", /before the order was placed/],
     ["returned goods received before the request", (c: Case): void => { c.request.lines[0].returnReceivedAt = "2026-03-10T09:59:59+08:00"; }, "request.lines.0.returnReceivedAt", /before reportedAt/],
     ["returned goods received after the request", (c: Case): void => { c.request.returnReceivedAt = "2026-03-12T10:00:00+08:00"; }, undefined, undefined],
+    ["a repair that came back before it was handed in", (c: Case): void => { c.order.items[0].history = { repairs: [{ handedInAt: "2026-03-05T10:00:00+08:00", returnedAt: "2026-03-04T10:00:00+08:00" }] }; }, "order.items.0.history.repairs.0.returnedAt", /returnedAt is before handedInAt/],
+    ["an installation after the request", (c: Case): void => { c.order.items[1].installedAt = "2026-03-11T10:00:00+08:00"; }, "order.items.1.installedAt", /after reportedAt/],
+    ["an exchange before the order", (c: Case): void => { c.order.items[0].history = { exchanges: [{ completedAt: "2026-02-01T10:00:00+08:00" }] }; }, "order.items.0.history.exchanges.0.completedAt", /before placedAt/],
     ["payment before the order was placed", (c: Case): void => { c.order.paidAt = "2026-03-01T09:00:00+08:00"; }, "order.paidAt", /paidAt is before placedAt/],
     ["a promised delivery before the order was placed", (c: Case): void => { c.order.promisedDeliveryBy = "2026-02-01T09:00:00+08:00"; }, "order.promisedDeliveryBy", /before placedAt/],
     [

@@ -198,3 +198,64 @@ describe("properties: parts", () => {
     );
   });
 });
+
+// Issue 12 §7: the 三包 period runs from installation or the last exchange and excludes repair
+// time (实施条例 art. 18 ¶1). The oracle counts Shanghai dates (+08:00 all year) by hand: start
+// day = the latest of signing, installation and exchange; last day = the same date 12 months on
+// (or the month's last day); then one more day for every calendar day touched by a repair that
+// began after the start.
+describe("properties: the line's history", () => {
+  const SH = 8 * 3_600_000;
+  const DAY_MS = 86_400_000;
+  const dayOf = (ms: number) => Math.floor((ms + SH) / DAY_MS); // Shanghai day number
+  const yearOnEnd = (startMs: number) => {
+    const d = new Date(dayOf(startMs) * DAY_MS);
+    const y = d.getUTCFullYear() + 1;
+    const m = d.getUTCMonth();
+    const last = Math.min(d.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate());
+    return Date.UTC(y, m, last) / DAY_MS; // the last day, as a day number
+  };
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
+
+  it("the repair is free exactly until the end of the year counted from the latest of signing, installation and exchange, run on by the days in repair", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse("2025-01-01T00:00:00Z") / 1000, max: Date.parse("2027-01-01T00:00:00Z") / 1000 }),
+        fc.option(fc.integer({ min: 0, max: 30 * 86_400 }), { nil: undefined }), // installed after signing
+        fc.option(fc.integer({ min: 0, max: 300 * 86_400 }), { nil: undefined }), // exchanged after signing
+        fc.option(fc.tuple(fc.integer({ min: -43_200, max: 300 * 86_400 }), fc.integer({ min: 0, max: 40 * 86_400 })), { nil: undefined }), // a repair: start after signing, length
+        fc.integer({ min: -60 * 86_400, max: 60 * 86_400 }), // reported around the hand-counted end
+        (signedS, installedAfter, exchangedAfter, repair, around) => {
+          const signed = signedS * 1000;
+          const installed = installedAfter === undefined ? undefined : signed + installedAfter * 1000;
+          const exchanged = exchangedAfter === undefined ? undefined : signed + exchangedAfter * 1000;
+          const start = Math.max(signed, installed ?? 0, exchanged ?? 0);
+          let lastDay = yearOnEnd(start);
+          const repaired = repair === undefined ? undefined : { from: signed + repair[0] * 1000, to: signed + repair[0] * 1000 + repair[1] * 1000 };
+          let reported = (lastDay + 1) * DAY_MS - SH + around * 1000;
+          if (repaired !== undefined && repaired.from >= start && repaired.to <= reported) lastDay += dayOf(repaired.to) - dayOf(repaired.from) + 1;
+          reported = Math.max(reported, start, repaired?.to ?? 0, installed ?? 0);
+          const c = {
+            caseId: "h", reportedAt: iso(reported),
+            order: {
+              orderId: "o", currency: "CNY", placedAt: iso(signed - DAY_MS), shippedAt: iso(signed - DAY_MS / 2), deliveredAt: iso(signed), paidAmount: 100,
+              items: [{
+                sku: "p", category: "mobile_phone", unitPrice: 100, quantity: 1,
+                ...(installed !== undefined ? { installedAt: iso(installed) } : {}),
+                ...(exchanged !== undefined || repaired !== undefined
+                  ? { history: { ...(exchanged !== undefined ? { exchanges: [{ completedAt: iso(exchanged) }] } : {}), ...(repaired !== undefined ? { repairs: [{ handedInAt: iso(repaired.from), returnedAt: iso(repaired.to) }] } : {}) } }
+                  : {}),
+              }],
+            },
+            request: { type: "repair", reason: "quality_fault", failedPart: "main_unit", goodsCondition: "used" }, customer: { id: "c", tier: "normal" },
+          };
+          fc.pre(repaired === undefined || repaired.to <= reported);
+          const repairVerdict = decider.decide(c).lines[0]!.eligibility.repair;
+          const end = (lastDay + 1) * DAY_MS - SH; // the first instant after the last day
+          expect(repairVerdict.status).toBe(reported < end ? "allowed" : "denied");
+          if (repairVerdict.status === "allowed") expect(Date.parse(repairVerdict.deadline!)).toBe(end);
+        },
+      ),
+    );
+  });
+});

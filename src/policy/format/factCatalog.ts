@@ -84,8 +84,8 @@ export const FACTS = {
   withinWarranty: {
     type: "boolean|null",
     stage: "line",
-    en: "reportedAt is before the end of the 三包 period counted from delivery; null when not delivered, no period is known, or the answer depends on which part failed and the case does not say (failedPartNeeded).",
-    zh: "申请时是否在三包有效期内；未签收、无有效期或取决于未注明的故障部件时为 null",
+    en: "reportedAt is before the end of the 三包 period, counted from delivery, from installation for goods the merchant installs (order.items[].installedAt), or anew from the last exchange, and run on by the days in repair (order.items[].history; 实施条例 art. 18 ¶1); null when not delivered, no period is known, or the answer depends on which part failed and the case does not say (failedPartNeeded).",
+    zh: "申请时是否在三包有效期内（自交付、安装完成或最后一次换货之日起算，修理时间不计入）；未签收、无有效期或取决于未注明的故障部件时为 null",
   },
   failedPartNeeded: {
     type: "boolean",
