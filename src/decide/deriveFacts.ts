@@ -3,7 +3,7 @@ import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import { categoryRow, type SanbaoCategory, type SanbaoTable } from "../policy/format/sanbaoTable.js";
 import { daysSinceDelivery, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
-import { warrantyOf } from "./warranty.js";
+import { repairRecord, warrantyOf } from "./warranty.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
 type NamesAt<L extends string> = { [K in FactName]: LevelOf<K> extends L ? K : never }[FactName];
@@ -98,6 +98,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const deliveredAt = line.deliveredAt;
   const category = categoryRow(sanbao, item.category);
   const inCatalogue = category !== undefined && category.statutory;
+  const repairs = repairRecord(item, reportedAt, z);
   const warranty = warrantyOf(inCatalogue ? category : undefined, item, line.failedPart, deliveredAt, reportedAt, z);
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
@@ -135,6 +136,10 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     category: category?.key ?? item.category,
     categoryKnown: category !== undefined,
     inSanbaoCatalogue: inCatalogue,
+    failedPart: line.failedPart ?? null,
+    sameFaultRepairs: Math.max(caseFacts.priorRepairs as number, repairs.sameFault),
+    longestRepairDays: repairs.longestDays,
+    partsWaitDays: repairs.partsWaitDays,
     warrantyMonths: warranty.months,
     withinWarranty: warranty.within,
     failedPartNeeded: warranty.partNeeded,

@@ -122,3 +122,36 @@ export function warrantyMonthsOf(promised: number | undefined, statutory: number
   if (promised === undefined) return statutory;
   return statutory === null ? promised : Math.max(promised, statutory);
 }
+
+/** What a line's repairs say for the 三包 exchange triggers (部分商品三包 arts. 11–12). */
+export interface RepairRecord {
+  /** Repairs of the same fault (history entries with sameFault). */
+  readonly sameFault: number;
+  /** The longest single repair not waiting for parts, in calendar days from handing in to return (or to the request). */
+  readonly longestDays: number;
+  /** The longest repair that waited for parts the producer did not supply, in the same days. */
+  readonly partsWaitDays: number;
+}
+
+const NO_REPAIRS: RepairRecord = Object.freeze({ sameFault: 0, longestDays: 0, partsWaitDays: 0 });
+
+/**
+ * Days are counted like windows: the day handed in is day 0, so a repair handed in on 03-01 and
+ * not back on 04-01 has taken 31 days ("超过30日").
+ */
+export function repairRecord(item: OrderItem, reportedAt: Date, z: Zone): RepairRecord {
+  const repairs = item.history?.repairs;
+  if (repairs === undefined || repairs.length === 0) return NO_REPAIRS;
+  let sameFault = 0;
+  let longestDays = 0;
+  let partsWaitDays = 0;
+  for (const r of repairs) {
+    if (r.sameFault === true) sameFault++;
+    const back = r.returnedAt === undefined ? reportedAt.getTime() : Math.min(parseInstant(r.returnedAt), reportedAt.getTime());
+    const days = daysSinceDelivery(new Date(parseInstant(r.handedInAt)), new Date(back), z);
+    // Waiting for parts the producer did not supply is the 90-day trigger; any other delay is the repairer's own (30 days).
+    if (r.partsUnavailable === true) partsWaitDays = Math.max(partsWaitDays, days);
+    else longestDays = Math.max(longestDays, days);
+  }
+  return { sameFault, longestDays, partsWaitDays };
+}

@@ -259,3 +259,35 @@ describe("properties: the line's history", () => {
     );
   });
 });
+
+// Issue 12 §8: failed repairs only add remedies (部分商品三包 arts. 11–12; 手机三包 arts. 13–16),
+// and a phone's repeated repair is an exchange of the main unit, never a return.
+describe("properties: repair failures", () => {
+  it("a line's repairs (same fault, long, waiting for parts) never take an allowed remedy away, and never give a phone a return", () => {
+    fc.assert(
+      fc.property(
+        arbCase.filter((c) => c.request.reason === "quality_fault"),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), days: fc.integer({ min: 0, max: 120 }), sameFault: fc.boolean(), partsUnavailable: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        (c, repairs) => {
+          const placed = Date.parse(c.order.placedAt);
+          const reported = Date.parse(c.reportedAt);
+          const withRepairs = structuredClone(c);
+          for (const item of withRepairs.order.items) {
+            item.history = {
+              repairs: repairs.map((r) => {
+                const from = placed + Math.floor(((reported - placed) * r.at) / 1000) * 1000;
+                return { handedInAt: new Date(from).toISOString(), ...(from + r.days * 86_400_000 <= reported ? { returnedAt: new Date(from + r.days * 86_400_000).toISOString() } : {}), sameFault: r.sameFault, partsUnavailable: r.partsUnavailable };
+              }),
+            };
+          }
+          const before = decider.decide(c);
+          const after = decider.decide(withRepairs);
+          after.lines.forEach((line, i) => {
+            for (const r of REMEDIES) if (before.lines[i]!.eligibility[r].status === "allowed") expect(line.eligibility[r].status, r).toBe("allowed");
+            if (line.category === "mobile_phone") expect(line.eligibility.return.basis.map((b) => b.rule)).not.toContain("sanbao_repeat_repair_return");
+          });
+        },
+      ),
+    );
+  });
+});
