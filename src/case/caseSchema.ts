@@ -160,6 +160,8 @@ export const Request = z.strictObject({
    */
   returnReceivedAt: Timestamp.optional(),
   safetyHazard: z.boolean().optional(),
+  /** The customer needs the goods urgently (a delay then gets an expedited reship, seed 002 §5.3.3). */
+  urgentNeed: z.boolean().optional(),
   keepsGoods: z.boolean().optional(),
   /**
    * The part that failed: a part the category table gives its own 三包 period (battery,

@@ -291,3 +291,29 @@ describe("properties: repair failures", () => {
     );
   });
 });
+
+// Issue 12 §14: an urgent delay's expedited reship comes with the shipping difference priced from
+// the policy (express over standard), whatever the order paid for shipping (free shipping too).
+describe("properties: the shipping difference", () => {
+  it("is the policy's amount whatever the order's shipping fee, and only for an urgent need", () => {
+    fc.assert(
+      fc.property(arbCase, fc.integer({ min: 0, max: 3000 }), fc.boolean(), (c, fee, urgent) => {
+        const base = structuredClone(c);
+        base.request.reason = "logistics_delay";
+        base.request.urgentNeed = urgent;
+        const other = structuredClone(base);
+        other.order.paidAmount = base.order.paidAmount - (base.order.shippingFee ?? 0) + fee;
+        other.order.shippingFee = fee;
+        const difference = (d: Decision) => d.compensation.options.flatMap((o) => o.items).filter((i) => i.rule === "logistics_delay_shipping_difference");
+        const a = decider.decide(base);
+        const b = decider.decide(other);
+        const reship = a.eligibility.reship.open !== "none";
+        expect(difference(a).length).toBe(urgent && reship ? 1 : 0);
+        if (difference(a).length === 1 && a.compensation.capsApplied.length === 0 && b.compensation.capsApplied.length === 0) {
+          expect(difference(a)[0]!.amount.amount).toBe(1500);
+          expect(difference(b)[0]!.amount.amount).toBe(1500);
+        }
+      }),
+    );
+  });
+});

@@ -114,6 +114,7 @@ export const FACTS = {
     zh: "因生产者未供应零配件而等待的最长维修天数",
   },
   safetyHazard: { type: "boolean", stage: "case", en: "The fault endangers personal safety.", zh: "存在人身安全隐患" },
+  urgentNeed: { type: "boolean", stage: "case", en: "The customer needs the goods urgently (request.urgentNeed).", zh: "顾客急需" },
   keepsGoods: { type: "boolean", stage: "case", en: "The customer keeps the goods.", zh: "顾客保留商品" },
   evidenceProvided: { type: "boolean", stage: "case", en: "Photos, video or an inspection report came with the request.", zh: "已提供凭证" },
   batchComplaintCount: { type: "number", stage: "case", en: "Related complaints in the same batch (0 when not given).", zh: "批量投诉数" },
