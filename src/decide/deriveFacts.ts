@@ -3,7 +3,7 @@ import type { FACTS, FactName } from "../policy/format/factCatalog.js";
 import { categoryRow, type SanbaoCategory, type SanbaoTable } from "../policy/format/sanbaoTable.js";
 import { daysSinceDelivery, parseInstant, restDayExtension, type Zone } from "../time/index.js";
 import type { RequestedLine } from "./requestedLines.js";
-import { repairRecord, warrantyOf } from "./warranty.js";
+import { installationOf, repairRecord, warrantyOf } from "./warranty.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
 type NamesAt<L extends string> = { [K in FactName]: LevelOf<K> extends L ? K : never }[FactName];
@@ -24,6 +24,8 @@ export type LineFacts = { readonly [K in CaseFactName | LineFactName]: unknown }
 export interface LineContext {
   readonly line: RequestedLine;
   readonly reportedAt: Date;
+  /** Day 0 of a window counted `from: "installation"`: the completed installation, else the signing. */
+  readonly installedAt: Date | undefined;
   /** The end of the line's 三包 period (first instant after it), when known. */
   readonly warrantyDeadline: Date | undefined;
   /** Extra days an N-day window runs on over rest days (0 without a rest-day calendar). */
@@ -99,6 +101,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const deliveredAt = line.deliveredAt;
   const category = categoryRow(sanbao, item.category);
   const inCatalogue = category !== undefined && category.statutory;
+  const installedAt = deliveredAt === undefined ? undefined : installationOf(item, deliveredAt);
   const repairs = repairRecord(item, reportedAt, z);
   const warranty = warrantyOf(inCatalogue ? category : undefined, item, line.failedPart, deliveredAt, reportedAt, z);
   const flags = item.flags;
@@ -128,6 +131,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     shipped: line.shipped,
     delivered: deliveredAt !== undefined,
     daysSinceDelivery: deliveredAt === undefined ? null : daysSinceDelivery(deliveredAt, reportedAt, z),
+    daysSinceInstallation: installedAt === undefined ? null : daysSinceDelivery(installedAt, reportedAt, z),
     noReasonWindowDays: extension === NO_EXTENSION ? 7 : 7 + extension(7),
     goodsCondition: condition,
     goodsIntact: goodsIntact(condition, category),
@@ -151,7 +155,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     linePaidAmount: line.linePaid,
     requestedLineAmount: line.refund,
   };
-  return { facts, context: { line, reportedAt, warrantyDeadline: warranty.deadline, restDayExtension: extension } };
+  return { facts, context: { line, reportedAt, installedAt, warrantyDeadline: warranty.deadline, restDayExtension: extension } };
 }
 
 /**

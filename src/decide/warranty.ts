@@ -62,6 +62,11 @@ export function periodStart(item: OrderItem, deliveredAt: Date): Date {
   return new Date(start);
 }
 
+/** When goods the merchant installs were installed (never before their signing), else the signing. */
+export function installationOf(item: OrderItem, deliveredAt: Date): Date {
+  return item.installedAt === undefined ? deliveredAt : new Date(Math.max(deliveredAt.getTime(), parseInstant(item.installedAt)));
+}
+
 /**
  * Calendar days (policy zone) the goods spent in repair since the period started, counted
  * inclusively: a day any part of which they were with the repairer is not counted against

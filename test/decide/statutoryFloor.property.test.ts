@@ -317,3 +317,27 @@ describe("properties: the shipping difference", () => {
     );
   });
 });
+
+describe("properties: installed goods", () => {
+  it("the 三包 15-day exchange runs from the completed installation: open exactly to day 16 00:00 after the installation day", () => {
+    const SH = 8 * 3_600_000;
+    const DAY_MS = 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse("2026-01-01T00:00:00Z") / 1000, max: Date.parse("2027-01-01T00:00:00Z") / 1000 }), fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 0, max: 25 * 86_400 }), (signedS, installedAfter, reportedAfter) => {
+        const signed = signedS * 1000;
+        const installed = signed + installedAfter * 1000;
+        const reported = installed + reportedAfter * 1000;
+        const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
+        const c = {
+          caseId: "i", reportedAt: iso(reported),
+          order: { orderId: "o", currency: "CNY", placedAt: iso(signed - DAY_MS), deliveredAt: iso(signed), paidAmount: 100, items: [{ sku: "ac", category: "large_appliance", unitPrice: 100, quantity: 1, installedAt: iso(installed) }] },
+          request: { type: "exchange", reason: "quality_fault", failedPart: "main_unit", goodsCondition: "used" }, customer: { id: "c", tier: "normal" },
+        };
+        const end = (Math.floor((installed + SH) / DAY_MS) + 16) * DAY_MS - SH; // day 16 00:00 after the installation day, Shanghai
+        const exchange = decider.decide(c).lines[0]!.eligibility.exchange;
+        expect(exchange.status).toBe(reported < end ? "allowed" : "denied");
+        if (exchange.status === "allowed") expect(Date.parse(exchange.deadline!)).toBe(end);
+      }),
+    );
+  });
+});

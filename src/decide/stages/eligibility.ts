@@ -156,7 +156,8 @@ function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, z: 
   if (window === undefined || deliveredAt === undefined) return undefined;
   if ("days" in window) {
     const extra = window.extendOverRestDays === true ? context.restDayExtension(window.days) : 0;
-    return dayWindowDeadline(deliveredAt, window.days + extra, z).getTime();
+    const from = window.from === "installation" ? (context.installedAt ?? deliveredAt) : deliveredAt;
+    return dayWindowDeadline(from, window.days + extra, z).getTime();
   }
   if ("months" in window) return monthWindowDeadline(deliveredAt, window.months, z).getTime();
   return context.warrantyDeadline?.getTime();

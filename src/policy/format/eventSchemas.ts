@@ -20,6 +20,11 @@ export const RemedyWindow = z.union([
     days: z.number().int().min(0).max(3650),
     /** Run on to the next working day when the last day is a rest day (only in a policy with a rest-day calendar). */
     extendOverRestDays: z.boolean().optional(),
+    /**
+     * What day 0 is: the signing (default), or for goods the merchant installs the completed
+     * installation (实施条例 art. 18 ¶1; the 三包 windows), the signing when there is none.
+     */
+    from: z.enum(["delivery", "installation"]).optional(),
   }),
   z.strictObject({ months: z.number().int().min(0).max(1200) }),
   z.strictObject({ warranty: z.literal(true) }),

@@ -34,6 +34,12 @@ export const FACTS = {
     en: "Calendar days from the delivery date to the date of reportedAt, in the policy's zone (delivery day = 0, so day 7 is the last day of a 7-day window). null when not delivered.",
     zh: "签收日至申请日的自然日数（政策时区；签收当日为 0，签收次日起算）；未签收为 null",
   },
+  daysSinceInstallation: {
+    type: "number|null",
+    stage: "line",
+    en: "Like daysSinceDelivery, from the completed installation of goods the merchant installs (order.items[].installedAt; the 三包 windows run from it, 实施条例 art. 18 ¶1), from delivery without one. null when not delivered.",
+    zh: "同 daysSinceDelivery，但对经营者安装的商品自安装完成之日起算（三包期限，实施条例第十八条）；无安装时自签收起算；未签收为 null",
+  },
   noReasonWindowDays: {
     type: "number",
     stage: "line",
