@@ -67,7 +67,12 @@ const INCONSISTENT = (p: IssueParams["inconsistent_case"], l: Lang): string => {
       return en(l)
         ? `the lines' paidAmount (${p.lines} fen) plus shippingFee (${p.shipping} fen) is ${p.exceeds ? "more than" : "not"} the order's paidAmount (${p.paid} fen)`
         : `各行 paidAmount（${p.lines} 分）加运费 shippingFee（${p.shipping} 分）${p.exceeds ? "超过" : "不等于"}订单实付 paidAmount（${p.paid} 分）`;
-    case "delivered_before_placed": return en(l) ? "deliveredAt is before placedAt" : "签收时间 deliveredAt 早于下单时间 placedAt";
+    case "time_before": return en(l) ? `${p.field} is before ${p.before}` : `${p.field} 早于 ${p.before}`;
+    case "reported_before":
+      return en(l)
+        ? `reportedAt (${p.reported}) is before ${p.field} (${p.at}): a case is the order as it stood when the customer asked`
+        : `申请时间 reportedAt（${p.reported}）早于 ${p.field}（${p.at}）：案件描述的是客户申请时订单的状态`;
+    case "time_after_report": return en(l) ? `${p.field} is after reportedAt: a case is the order as it stood when the customer asked` : `${p.field} 晚于申请时间 reportedAt：案件描述的是客户申请时订单的状态`;
     case "parcels_give_times": return en(l) ? `an order with parcels gives each parcel's ${p.field} instead` : `有包裹的订单请在每个包裹上给出 ${p.field}`;
     case "duplicate_parcel": return en(l) ? `duplicate parcel "${p.parcel}"` : `包裹 "${p.parcel}" 重复`;
     case "unknown_line": return en(l) ? `"${p.line}" is not a line of the order` : `"${p.line}" 不是该订单的订单行`;

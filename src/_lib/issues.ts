@@ -115,7 +115,9 @@ export type InconsistentCaseParams =
   | { readonly rule: "duplicate_line"; readonly line: string }
   | { readonly rule: "items_total_too_large"; readonly max: number }
   | { readonly rule: "paid_mismatch"; readonly lines: number; readonly shipping: number; readonly paid: number; readonly exceeds: boolean }
-  | { readonly rule: "delivered_before_placed" }
+  | { readonly rule: "time_before"; readonly field: string; readonly before: string }
+  | { readonly rule: "reported_before"; readonly field: string; readonly at: string; readonly reported: string }
+  | { readonly rule: "time_after_report"; readonly field: string }
   | { readonly rule: "parcels_give_times"; readonly field: "deliveredAt" | "shippedAt" }
   | { readonly rule: "duplicate_parcel"; readonly parcel: string }
   | { readonly rule: "unknown_line"; readonly line: string }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseInstant } from "../time/index.js";
 import type { InconsistentCaseParams } from "../_lib/issues.js";
+import { timeOrderIssues, type ConsistencyIssue } from "./timeOrder.js";
 
 /**
  * The input contract (DESIGN.md "The case"): strict everywhere (an unknown key is an
@@ -53,6 +54,24 @@ export const Attributes = z
   .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.union([text, z.number().finite(), z.boolean()]))
   .meta({ id: "Attributes", description: "Attributes the policy declares (policy.json `attributes`): name → string, number or boolean." });
 // --- end of attributes ---
+/** One repair of the line's goods (its history): when they were handed in and came back. */
+export const Repair = z.strictObject({
+  handedInAt: Timestamp,
+  /** When the repaired goods came back; still in repair when not given. */
+  returnedAt: Timestamp.optional(),
+  /** The repair was of the fault the request is about (部分商品三包 art. 11: "同一性能故障"). */
+  sameFault: z.boolean().optional(),
+  /** The repair waited for parts the producer did not supply (部分商品三包 art. 12). */
+  partsUnavailable: z.boolean().optional(),
+});
+
+/** What happened to the line's goods after delivery: exchanges and repairs (at most 20 each). */
+export const ItemHistory = z.strictObject({
+  /** Completed exchanges: the 三包 period restarts at the last (实施条例 art. 18 ¶1; 部分商品三包 art. 14). */
+  exchanges: z.array(z.strictObject({ completedAt: Timestamp })).max(20).optional(),
+  /** Repairs: their time is not counted in the 三包 period (实施条例 art. 18 ¶1). */
+  repairs: z.array(Repair).max(20).optional(),
+});
 
 /** An order line (子订单): one product, its units, what was paid for it. */
 export const Item = z.strictObject({
@@ -69,11 +88,14 @@ export const Item = z.strictObject({
    * it, the order's paid amount less shipping is allocated over the lines (see docs/contract.md).
    */
   paidAmount: Fen.optional(),
-  /** Overrides the category table's 三包 period. */
+  /** A promised 三包 period (months): it can only lengthen the category table's statutory one. */
   warrantyMonths: z.number().int().nonnegative().max(1200).optional(),
   flags: ItemFlags.optional(),
   /** The line's attributes, as the policy declares them under `attributes.line`. */
   attributes: Attributes.optional(),
+  /** Goods the merchant installs: when installation was completed (the 三包 period runs from it, 实施条例 art. 18 ¶1). */
+  installedAt: Timestamp.optional(),
+  history: ItemHistory.optional(),
 });
 
 /** Units of one line in a parcel; all of the line's units when `quantity` is not given. */
@@ -96,7 +118,13 @@ export const RequestReason = z.enum([
   "no_reason", "quality_fault", "not_as_described", "wrong_item", "missing_item",
   "damaged_in_transit", "lost_in_transit", "logistics_delay", "price_drop", "service", "other",
 ]);
-export const GoodsCondition = z.enum(["unopened", "opened_for_inspection", "used", "damaged_by_customer"]);
+/**
+ * The condition of the goods. `seal_broken`: a one-time seal of the goods' own packaging was
+ * broken (a cosmetics or food seal, a phone box's seal sticker); whether that still leaves the
+ * goods intact depends on their category (暂行办法 art. 9: for food, cosmetics, medical devices
+ * and contraceptives it does not; opening a phone box to inspect does).
+ */
+export const GoodsCondition = z.enum(["unopened", "opened_for_inspection", "seal_broken", "used", "damaged_by_customer"]);
 /** The request types that ask for a remedy on goods; the others (complaint, inquiry, logistics) ask for none. */
 export const RemedyWanted = z.enum(["return", "exchange", "repair", "refund_only", "reship"]);
 
@@ -112,6 +140,10 @@ export const RequestLine = z.strictObject({
   remedy: RemedyWanted.optional(),
   /** The condition of these units; request.goodsCondition when not given. */
   goodsCondition: GoodsCondition.optional(),
+  /** When the merchant received these units back (a return); request.returnReceivedAt when not given. */
+  returnReceivedAt: Timestamp.optional(),
+  /** The part that failed (a part the category table names, e.g. battery, main_parts; or main_unit); request.failedPart when not given. */
+  failedPart: text.optional(),
 });
 
 export const Order = z.strictObject({
@@ -140,8 +172,22 @@ export const Request = z.strictObject({
   /** The lines and units the request is about; every unit of every line when not given. */
   lines: z.array(RequestLine).min(1).max(CASE_LIMITS.requestLines).optional(),
   goodsCondition: GoodsCondition.optional(),
+  /**
+   * When the merchant received the returned goods: the refund is due within 7 days of it (消保法
+   * art. 25 ¶3). The one time of a case that comes after `reportedAt`.
+   */
+  returnReceivedAt: Timestamp.optional(),
   safetyHazard: z.boolean().optional(),
+  /** The customer needs the goods urgently (a delay then gets an expedited reship, seed 002 §5.3.3). */
+  urgentNeed: z.boolean().optional(),
   keepsGoods: z.boolean().optional(),
+  /**
+   * The part that failed: a part the category table gives its own 三包 period (battery,
+   * charger, main_parts …), or "main_unit" / "other" for the unit itself or a part that
+   * follows the whole unit's period.
+   * Needed only when the parts' periods would decide differently.
+   */
+  failedPart: text.optional(),
   /** Earlier repairs of the same fault. */
   priorRepairs: count.optional(),
   evidence: z.strictObject({ photos: z.boolean().optional(), video: z.boolean().optional(), inspectionReport: z.boolean().optional() }).optional(),
@@ -212,7 +258,8 @@ export function lineIdOf(item: { readonly lineId?: string | undefined; readonly 
 /**
  * What the shape alone cannot say: line ids are unique and every reference to a line or a
  * parcel exists, no more units are shipped or requested than were ordered, the line totals
- * agree with the order's paid amount, and signing is not before the order. Run by the
+ * agree with the order's paid amount, and the times come in the order life gives them
+ * (timeOrder.ts: placed, shipped, signed for, then reported). Run by the
  * schema's refinement and by the fast path that skips zod for valid cases (parseCase.ts),
  * so both judge alike.
  */
@@ -245,8 +292,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
     issues = withIssue(issues, ["order", "paidAmount"], { rule: "paid_mismatch", lines: paidTotal, shipping, paid: order.paidAmount, exceeds: true });
   }
 
-  const placedAt = parseInstant(order.placedAt);
-  if (order.deliveredAt !== undefined && parseInstant(order.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "deliveredAt"], { rule: "delivered_before_placed" });
+  issues = timeOrderIssues(c, issues);
   const parcels = order.parcels;
   if (parcels !== undefined) {
     if (order.deliveredAt !== undefined) issues = withIssue(issues, ["order", "deliveredAt"], { rule: "parcels_give_times", field: "deliveredAt" });
@@ -255,7 +301,6 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
     for (let p = 0; p < parcels.length; p++) {
       const parcel = parcels[p]!;
       for (let q = 0; q < p; q++) if (parcels[q]!.parcelId === parcel.parcelId) issues = withIssue(issues, ["order", "parcels", p, "parcelId"], { rule: "duplicate_parcel", parcel: parcel.parcelId });
-      if (parcel.deliveredAt !== undefined && parseInstant(parcel.deliveredAt) < placedAt) issues = withIssue(issues, ["order", "parcels", p, "deliveredAt"], { rule: "delivered_before_placed" });
       for (let k = 0; k < parcel.lines.length; k++) {
         const pl = parcel.lines[k]!;
         const at = lineAt(items, index, pl.line, items.length);
@@ -325,11 +370,7 @@ function lineAt(items: readonly { readonly lineId?: string | undefined; readonly
   return -1;
 }
 
-export interface ConsistencyIssue {
-  readonly path: (string | number)[];
-  /** Which contradiction, as the `inconsistent_case` issue's params. */
-  readonly params: InconsistentCaseParams;
-}
+export type { ConsistencyIssue };
 
 const NO_ISSUES: readonly ConsistencyIssue[] = Object.freeze([]);
 
@@ -340,3 +381,4 @@ export type OrderItem = z.output<typeof Item>;
 export type OrderParcel = z.output<typeof Parcel>;
 export type RequestLineT = z.output<typeof RequestLine>;
 export type CaseSlaT = z.output<typeof CaseSla>;
+export type GoodsConditionT = z.output<typeof GoodsCondition>;

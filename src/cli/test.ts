@@ -72,7 +72,7 @@ export function testCommand(paths: string[], flags: TestFlags): number {
       reporter === "junit"
         ? toJUnit(runs)
         : reporter === "json"
-          ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
+          ? `${JSON.stringify({ passed: runs.length - failed.length, failed: failed.length, results: runs.map(({ result, failure }) => ({ file: result.file, name: result.name, passed: result.passed, mismatches: result.mismatches, issues: result.issues, ...(failure ? { diff: failure } : {}), ...(unknownCategories(result).length > 0 ? { unknownCategories: unknownCategories(result) } : {}) })), ...(coverage ? { coverage } : {}) }, null, 2)}\n`
           : pretty(runs.map((r) => r.result), coverage, t, lang);
     // --output takes the one report asked for, or the default (pretty) one when none was;
     // with several reporters, pretty still goes to the terminal.
@@ -96,12 +96,19 @@ export function testCommand(paths: string[], flags: TestFlags): number {
 function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof ruleCoverage> | undefined, t: CliTexts, lang: Lang): string {
   const c = palette(false);
   const out: string[] = [];
+  let unknown = 0;
   for (const r of results) {
     out.push(`${r.passed ? c.green("✓") : c.red("✗")} ${r.file} ${c.dim(r.name)}`);
     if (!r.passed) out.push(describeFailure(r, c, lang).replace(/^/gm, "    "));
+    for (const u of unknownCategories(r)) {
+      unknown++;
+      out.push(c.yellow(`    ! ${t.unknownCategory(u)}`));
+    }
   }
   const failed = results.filter((r) => !r.passed).length;
   out.push("", t.testSummary(results.length - failed, failed, results.length));
+  // Reported, not failed: a category the table lacks is decided, but never as outside the 三包 catalogue.
+  if (unknown > 0) out.push(c.yellow(t.unknownCategories(unknown)));
   if (coverage) {
     out.push("", t.coverageLine(coverage.percent, coverage.rules.length - coverage.uncovered.length, coverage.rules.length, coverage.layers.join(", ")));
     for (const r of coverage.rules) out.push(`  ${String(r.fired).padStart(4)}  ${r.layer}/${r.ruleSet}/${r.rule}`);
@@ -111,6 +118,11 @@ function pretty(results: readonly FixtureResult[], coverage: ReturnType<typeof r
     }
   }
   return `${out.join("\n")}\n`;
+}
+
+/** The lines of a fixture's decision whose category the table does not know: `"name" at path`. */
+function unknownCategories(r: FixtureResult): string[] {
+  return (r.decision?.lines ?? []).flatMap((l) => (l.unknownCategory ? [`"${l.category}" at case.${l.unknownCategory.path}`] : []));
 }
 
 function expand(path: string, t: CliTexts): string[] {

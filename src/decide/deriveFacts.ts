@@ -1,10 +1,11 @@
 import type { Case } from "../case/caseSchema.js";
 import type { FACTS, FactName } from "../policy/format/factCatalog.js";
-import type { SanbaoTable } from "../policy/format/sanbaoTable.js";
+import { categoryRow, type SanbaoCategory, type SanbaoTable } from "../policy/format/sanbaoTable.js";
 import type { Policy } from "../policy/policy.js";
-import { daysIntoPeriod, daysSinceDelivery, monthWindowDeadline, parseInstant, restDayExtendedDeadline, restDayExtension, zoneDay, type Zone } from "../time/index.js";
+import { daysIntoPeriod, daysSinceDelivery, parseInstant, restDayExtendedDeadline, restDayExtension, zoneDay, type Zone } from "../time/index.js";
 import { attributeFact } from "./caseAttributes.js";
 import type { RequestedLine } from "./requestedLines.js";
+import { installationOf, repairRecord, warrantyOf } from "./warranty.js";
 
 type LevelOf<K extends FactName> = (typeof FACTS)[K]["stage"];
 type NamesAt<L extends string> = { [K in FactName]: LevelOf<K> extends L ? K : never }[FactName];
@@ -25,6 +26,8 @@ export type LineFacts = { readonly [K in CaseFactName | LineFactName]: unknown }
 export interface LineContext {
   readonly line: RequestedLine;
   readonly reportedAt: Date;
+  /** Day 0 of a window counted `from: "installation"`: the completed installation, else the signing. */
+  readonly installedAt: Date | undefined;
   /** The end of the line's 三包 period (first instant after it), when known. */
   readonly warrantyDeadline: Date | undefined;
   /** Extra days an N-day window runs on over rest days (0 without a rest-day calendar). */
@@ -76,6 +79,7 @@ export function deriveCaseFacts(c: Case, lines: readonly RequestedLine[], report
     pastPromisedDelivery: promised !== undefined && lines.some((l) => (l.deliveredAt?.getTime() ?? reportedAt.getTime()) > promised),
     priorRepairs: request.priorRepairs ?? 0,
     safetyHazard: request.safetyHazard === true,
+    urgentNeed: request.urgentNeed === true,
     keepsGoods: request.keepsGoods === true,
     evidenceProvided: evidence?.photos === true || evidence?.video === true || evidence?.inspectionReport === true,
     batchComplaintCount: request.batchComplaintCount ?? 0,
@@ -108,11 +112,15 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const { sanbao, isRestDay, attributes } = data;
   const item = line.item;
   const deliveredAt = line.deliveredAt;
-  const category = Object.hasOwn(sanbao, item.category) ? sanbao[item.category] : undefined;
-  const warrantyMonths = warrantyMonthsOf(item.warrantyMonths, category?.warrantyMonths ?? null);
-  const warrantyEnd = deliveredAt !== undefined && warrantyMonths !== null ? monthWindowDeadline(deliveredAt, warrantyMonths, z) : undefined;
-  // With the rest-day extension on, every period runs on over rest days (民法典 art. 203 ¶1).
-  const warrantyDeadline = warrantyEnd !== undefined && isRestDay ? restDayExtendedDeadline(warrantyEnd, z, isRestDay) : warrantyEnd;
+  const category = categoryRow(sanbao, item.category);
+  const inCatalogue = category !== undefined && category.statutory;
+  const installedAt = deliveredAt === undefined ? undefined : installationOf(item, deliveredAt);
+  const repairs = repairRecord(item, reportedAt, z);
+  const warranty = warrantyOf(inCatalogue ? category : undefined, item, line.failedPart, deliveredAt, reportedAt, z);
+  // With the rest-day extension on, every period runs on over rest days (民法典 art. 203 ¶1),
+  // and the 三包 period is read as that reading gives it.
+  const warrantyDeadline = warranty.deadline !== undefined && isRestDay ? restDayExtendedDeadline(warranty.deadline, z, isRestDay) : warranty.deadline;
+  const withinWarranty = warranty.within === false && warrantyDeadline !== undefined && warrantyDeadline !== warranty.deadline ? reportedAt < warrantyDeadline : warranty.within;
   const flags = item.flags;
   const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
   if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
@@ -124,6 +132,7 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     pastPromisedDelivery: caseFacts.pastPromisedDelivery,
     priorRepairs: caseFacts.priorRepairs,
     safetyHazard: caseFacts.safetyHazard,
+    urgentNeed: caseFacts.urgentNeed,
     keepsGoods: caseFacts.keepsGoods,
     evidenceProvided: caseFacts.evidenceProvided,
     batchComplaintCount: caseFacts.batchComplaintCount,
@@ -145,35 +154,52 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
     // With the rest-day extension on, read as art. 203 reads a period: rest days that end one
     // do not count, so `daysSinceDelivery <= N` holds through an N-day window run on over them.
     daysSinceDelivery: deliveredAt === undefined ? null : isRestDay ? daysIntoPeriod(deliveredAt, reportedAt, z, isRestDay) : daysSinceDelivery(deliveredAt, reportedAt, z),
+    daysSinceInstallation: installedAt === undefined ? null : isRestDay ? daysIntoPeriod(installedAt, reportedAt, z, isRestDay) : daysSinceDelivery(installedAt, reportedAt, z),
     noReasonWindowDays: extension === NO_EXTENSION ? 7 : 7 + extension(7),
     goodsCondition: condition,
-    // Opening to inspect keeps the goods intact (实施条例 art. 19 ¶3); use or damage does not.
-    goodsIntact: condition === null ? null : condition === "unopened" || condition === "opened_for_inspection",
+    goodsIntact: goodsIntact(condition, category),
     damagedByCustomer: condition === "damaged_by_customer",
     statutoryExclusion: exclusions.length > 0,
     statutoryExclusions: exclusions,
     waivedAtPurchase: flags?.noReasonReturnWaivedAtPurchase === true,
-    category: item.category,
-    inSanbaoCatalogue: category !== undefined,
-    warrantyMonths,
-    withinWarranty: warrantyDeadline === undefined ? null : reportedAt.getTime() < warrantyDeadline.getTime(),
+    category: category?.key ?? item.category,
+    categoryKnown: category !== undefined,
+    inSanbaoCatalogue: inCatalogue,
+    failedPart: line.failedPart ?? null,
+    sameFaultRepairs: Math.max(caseFacts.priorRepairs as number, repairs.sameFault),
+    longestRepairDays: repairs.longestDays,
+    partsWaitDays: repairs.partsWaitDays,
+    warrantyMonths: warranty.months,
+    withinWarranty,
+    failedPartNeeded: warranty.partNeeded,
     remedyWanted: line.remedyWanted,
     lineUnits: item.quantity,
     requestedUnits: line.units,
     linePaidAmount: line.linePaid,
     requestedLineAmount: line.refund,
   };
-  return { facts, context: isRestDay ? { line, reportedAt, warrantyDeadline, restDayExtension: extension, isRestDay } : { line, reportedAt, warrantyDeadline, restDayExtension: extension } };
+  return { facts, context: isRestDay ? { line, reportedAt, installedAt, warrantyDeadline, restDayExtension: extension, isRestDay } : { line, reportedAt, installedAt, warrantyDeadline, restDayExtension: extension } };
 }
 
 /**
- * The 三包 period: the statutory one is a floor. A promise can only lengthen it (实施条例 art. 18
- * ¶1, 民法典 art. 622 ¶2, 消保法 art. 26: "6 months" or "no warranty" on a phone leaves its
- * statutory year); a longer promise binds, and outside the catalogue a promise is the period.
+ * 商品完好 for a no-reason return (消保法 art. 25 ¶3). Opening to inspect keeps the goods intact
+ * (实施条例 art. 19 ¶3); use or damage does not. A broken one-time seal depends on the goods
+ * (暂行办法 art. 9): it voids intactness for goods whose category carries a hygienic seal (food,
+ * cosmetics …), and is mere inspection for the others (a phone box); unknown when the table does
+ * not know the category (null: a person decides, never a guess either way).
  */
-export function warrantyMonthsOf(promised: number | undefined, statutory: number | null): number | null {
-  if (promised === undefined) return statutory;
-  return statutory === null ? promised : Math.max(promised, statutory);
+export function goodsIntact(condition: RequestedLine["goodsCondition"], category: SanbaoCategory | undefined): boolean | null {
+  switch (condition) {
+    case null:
+      return null;
+    case "unopened":
+    case "opened_for_inspection":
+      return true;
+    case "seal_broken":
+      return category === undefined ? null : !category.oneTimeSeal;
+    default:
+      return false;
+  }
 }
 
 // Signals from seed 002 §5.3.4 (professional bad reviewers). They may route goodwill to

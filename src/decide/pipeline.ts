@@ -13,7 +13,9 @@ import { interpretLineEligibility, rollUpEligibility, unidentifiedUnits } from "
 import { interpretSla, slaHistoryAfter } from "./stages/sla.js";
 import { CaseValidationError } from "./errors.js";
 import type { StageOutcome } from "./stageEvents.js";
-import type { Decision, DecisionLine, LineEligibility, ReviewReason, TraceEntry } from "./types.js";
+import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry, UnknownCategory } from "./types.js";
+import { unknownCategoryOf } from "./unknownCategory.js";
+import { refundDueOf, refundOverdue } from "./refundDue.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
 export interface StageRequest {
@@ -67,7 +69,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     }
     const { verdicts, reviewReasons: lineReview } = judged;
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
-    decisionLines.push(decisionLineOf(line, verdicts, z));
+    const refundDue = refundDueOf(line, judged, decidedAt, z);
+    if (refundDue?.overdue === true) reviewReasons = [...reviewReasons, refundOverdue(line, refundDue)];
+    decisionLines.push(decisionLineOf(line, verdicts, z, refundDue, unknownCategoryOf(line, policy.sanbao)));
   }
   const eligibility = rollUpEligibility(decisionLines);
 
@@ -142,7 +146,7 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
   };
 }
 
-function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone): DecisionLine {
+function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone, refundDue: RefundDue | undefined, unknownCategory: UnknownCategory | undefined): DecisionLine {
   const item = line.item;
   const paid = { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated };
   const refund = amountOf(line.refund);
@@ -150,6 +154,17 @@ function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zo
   // Literals with keys in one order whatever is present (no spreads: this runs per line).
   const { id, units, remedyWanted, parcelId: parcel } = line;
   const { sku, category, quantity: ofUnits } = item;
+  if (refundDue !== undefined || unknownCategory !== undefined) {
+    // Rare (a return already received, a category the table lacks): the optional keys in the usual order.
+    return {
+      line: id, sku, category, units, ofUnits, remedyWanted, paid, refund,
+      ...(parcel !== undefined ? { parcel } : {}),
+      ...(deliveredAt !== undefined ? { deliveredAt } : {}),
+      ...(unknownCategory !== undefined ? { unknownCategory } : {}),
+      ...(refundDue !== undefined ? { refundDue } : {}),
+      eligibility,
+    };
+  }
   if (parcel !== undefined && deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, deliveredAt, eligibility };
   if (parcel !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, parcel, eligibility };
   if (deliveredAt !== undefined) return { line: id, sku, category, units, ofUnits, remedyWanted, paid, refund, deliveredAt, eligibility };

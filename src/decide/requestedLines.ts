@@ -1,4 +1,4 @@
-import { lineIdOf, unitsIn, type Case, type OrderItem } from "../case/caseSchema.js";
+import { lineIdOf, unitsIn, type Case, type GoodsConditionT, type OrderItem } from "../case/caseSchema.js";
 import type { RemedyT } from "../policy/format/eventSchemas.js";
 import { parseInstant } from "../time/index.js";
 import { linePayments, unitsShare } from "./linePayments.js";
@@ -8,11 +8,13 @@ export interface RequestedLine {
   /** The order line's id (lineId, else sku). */
   readonly id: string;
   readonly item: OrderItem;
+  /** The line's index in `order.items` (where its own fields are, e.g. its category). */
+  readonly itemIndex: number;
   /** Units asked about, of `item.quantity`. */
   readonly units: number;
   /** The remedy asked for on this line; null for a complaint, inquiry or logistics request. */
   readonly remedyWanted: RemedyT | null;
-  readonly goodsCondition: "unopened" | "opened_for_inspection" | "used" | "damaged_by_customer" | null;
+  readonly goodsCondition: GoodsConditionT | null;
   /** Where the condition of these units is (or would be) given in the case. */
   readonly goodsConditionPath: string;
   /** The parcel the units came in, when known. */
@@ -27,6 +29,11 @@ export interface RequestedLine {
    * shipped) and the request does not say which: every verdict is undetermined until it does.
    */
   readonly deliveryAmbiguous: boolean;
+  /** The part that failed, when the case says; and where it is (or would be) given. */
+  readonly failedPart: string | undefined;
+  readonly failedPartPath: string;
+  /** When the merchant received these units back (a return), when the case says. */
+  readonly returnReceivedAt: Date | undefined;
   /** Fen paid for the whole line, and whether the library allocated it from an order-level amount. */
   readonly linePaid: number;
   readonly linePaidAllocated: boolean;
@@ -52,9 +59,10 @@ export function requestedLines(c: Case): RequestedLine[] {
   const indexOf = (id: string) => order.items.findIndex((i) => lineIdOf(i) === id);
   const wanted = remedyOfRequestType(request.type);
   const conditionOfRequest = request.goodsCondition ?? null;
+  const receivedOfRequest = request.returnReceivedAt;
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, payments.paid[i]!, payments.allocated[i]!),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!),
     );
   }
   return request.lines.map((rl, r) => {
@@ -62,19 +70,23 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, payments.paid[i]!, payments.allocated[i]!);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!);
   });
 }
 
 function lineOf(
   c: Case,
   item: OrderItem,
+  itemIndex: number,
   units: number,
   remedyWanted: RemedyT | null,
   goodsCondition: RequestedLine["goodsCondition"],
   goodsConditionPath: string,
   parcelAsked: string | undefined,
   requestIndex: number,
+  returnReceivedAt: string | undefined,
+  failedPart: string | undefined,
+  failedPartPath: string,
   linePaid: number,
   linePaidAllocated: boolean,
 ): RequestedLine {
@@ -82,6 +94,7 @@ function lineOf(
   return {
     id: lineIdOf(item),
     item,
+    itemIndex,
     units,
     remedyWanted,
     goodsCondition,
@@ -91,6 +104,9 @@ function lineOf(
     deliveredAt: delivery.deliveredAt,
     deliveredAtPath: delivery.deliveredAtPath,
     deliveryAmbiguous: delivery.ambiguous,
+    failedPart,
+    failedPartPath,
+    returnReceivedAt: returnReceivedAt === undefined ? undefined : new Date(parseInstant(returnReceivedAt)),
     linePaid,
     linePaidAllocated,
     refund: unitsShare(linePaid, item.quantity, units),

@@ -71,7 +71,29 @@ export interface DecisionLine {
   readonly parcel?: string;
   /** 签收 of these units (in the policy's zone), when known: the line's windows run from the next day. */
   readonly deliveredAt?: string;
+  /** Present when the policy's category table does not know the line's category (reported, never read as outside the 三包 catalogue). */
+  readonly unknownCategory?: UnknownCategory;
+  /** When the returned units came back and the refund falls due (an allowed return whose goods the case says came back). */
+  readonly refundDue?: RefundDue;
   readonly eligibility: LineEligibility;
+}
+
+/** A category the table does not know: where it is in the case, and what to do. */
+export interface UnknownCategory {
+  readonly path: string;
+  readonly message: Message;
+}
+
+/** The refund of a returned line: due within N days of receiving the goods back (消保法 art. 25 ¶3). */
+export interface RefundDue {
+  /** When the merchant received the returned units (from the case), in the policy's zone. */
+  readonly receivedAt: string;
+  /** The first instant the refund is late (day N + 1 00:00 after the receipt). */
+  readonly due: string;
+  /** The refund was due before the decision was made (`decidedAt`). */
+  readonly overdue: boolean;
+  /** The rule that set the period, with its citation. */
+  readonly basis: Basis;
 }
 
 /** Over the requested lines: is the remedy open for all of them, some (which), or none. */

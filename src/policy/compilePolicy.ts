@@ -11,6 +11,7 @@ import { ruleSetKey } from "./checks/duplicates.js";
 import { dayOf } from "./checks/effectiveDates.js";
 import { compileCalendar } from "./format/businessCalendar.js";
 import type { Policy, PolicyInput, PolicyOptions, PolicyResult, StageRuleSet } from "./policy.js";
+import { categoryTableOf } from "./format/sanbaoTable.js";
 
 /**
  * Checks every layer completely (see checkPolicy) and compiles it. Nothing partial comes
@@ -54,9 +55,7 @@ function build(checked: CheckedPolicy, operators: OperatorRegistry): Policy {
       });
     }
   }
-  const sanbao = Object.fromEntries(
-    Object.entries(checked.sanbaoTable.categories).map(([k, v]) => [k, { warrantyMonths: v.warrantyMonths }]),
-  );
+  const sanbao = categoryTableOf(checked.sanbaoTable);
   const calendar = checked.calendar && compileCalendar(checked.calendar);
   // The registry holds live json-rules-engine objects: frozen shallowly, not deep.
   return Object.freeze({

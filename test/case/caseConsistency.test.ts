@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CaseValidationError, createDecider } from "../../src/index.js";
+import { arbCase, arbContradictoryCase } from "../arbitraries/case.js";
 
 // Bad per-line input is refused with the path of the field to fix, through the fast path and
 // zod alike (parseCase runs the same consistency checks on both).
@@ -26,12 +28,16 @@ const base = (): Case => ({
 });
 type Case = Record<string, any>;
 
-function issuesOf(edit: (c: Case) => void): { path: string; message: string }[] {
+function issuesOf(edit: (c: Case) => void): { code: string; path: string; message: string }[] {
   const c = base();
   edit(c);
+  return refusal(c);
+}
+
+function refusal(c: unknown): { code: string; path: string; message: string }[] {
   const result = decider.safeDecide(c);
   if (result.success) return [];
-  return (result.error as CaseValidationError).issues.map((i) => ({ path: i.path.join("."), message: i.message }));
+  return (result.error as CaseValidationError).issues.map((i) => ({ code: i.code, path: i.path.join("."), message: i.message }));
 }
 
 describe("per-line consistency of a case", () => {
@@ -70,5 +76,60 @@ describe("per-line consistency of a case", () => {
   ] as const)("refuses %s, at its path", (_, edit, path, message) => {
     const issues = issuesOf(edit as (c: Case) => void);
     expect(issues.some((i) => i.path === path && message.test(i.message)), JSON.stringify(issues)).toBe(true);
+  });
+});
+
+// Issue 12 §15: a case whose times cannot all be true is refused, never decided (a signing
+// after the report would count a window with negative days).
+describe("a case that contradicts itself in time", () => {
+  it.each([
+    ["a parcel signed for after the report", (c: Case): void => { c.order.parcels[1].deliveredAt = "2026-03-10T10:00:01+08:00"; }, "reportedAt", /before order.parcels\[1\].deliveredAt/],
+    ["the same instant in another offset is not after it", (c: Case): void => { c.order.parcels[1].deliveredAt = "2026-03-10T02:00:00Z"; }, undefined, undefined],
+    ["a parcel shipped after the report", (c: Case): void => { delete c.order.parcels[1].deliveredAt; c.order.parcels[1].shippedAt = "2026-03-11T10:00:00+08:00"; }, "reportedAt", /before order.parcels\[1\].shippedAt/],
+    ["a parcel signed for before it shipped", (c: Case): void => { c.order.parcels[0].deliveredAt = "2026-03-02T09:59:59+08:00"; }, "order.parcels.0.deliveredAt", /signed for before it was shipped/],
+    ["a parcel shipped before the order was placed", (c: Case): void => { c.order.parcels[0].shippedAt = "2026-02-28T10:00:00+08:00"; }, "order.parcels.0.shippedAt", /shippedAt is before placedAt/],
+    ["a report before the order was placed", (c: Case): void => { c.reportedAt = "2026-02-28T10:00:00+08:00"; }, "reportedAt", /before the order was placed/],
+    ["returned goods received before the request", (c: Case): void => { c.request.lines[0].returnReceivedAt = "2026-03-10T09:59:59+08:00"; }, "request.lines.0.returnReceivedAt", /before reportedAt/],
+    ["returned goods received after the request", (c: Case): void => { c.request.returnReceivedAt = "2026-03-12T10:00:00+08:00"; }, undefined, undefined],
+    ["a repair that came back before it was handed in", (c: Case): void => { c.order.items[0].history = { repairs: [{ handedInAt: "2026-03-05T10:00:00+08:00", returnedAt: "2026-03-04T10:00:00+08:00" }] }; }, "order.items.0.history.repairs.0.returnedAt", /returnedAt is before handedInAt/],
+    ["an installation after the request", (c: Case): void => { c.order.items[1].installedAt = "2026-03-11T10:00:00+08:00"; }, "order.items.1.installedAt", /after reportedAt/],
+    ["an exchange before the order", (c: Case): void => { c.order.items[0].history = { exchanges: [{ completedAt: "2026-02-01T10:00:00+08:00" }] }; }, "order.items.0.history.exchanges.0.completedAt", /before placedAt/],
+    ["payment before the order was placed", (c: Case): void => { c.order.paidAt = "2026-03-01T09:00:00+08:00"; }, "order.paidAt", /paidAt is before placedAt/],
+    ["a promised delivery before the order was placed", (c: Case): void => { c.order.promisedDeliveryBy = "2026-02-01T09:00:00+08:00"; }, "order.promisedDeliveryBy", /before placedAt/],
+    [
+      "an order without parcels signed for after the report",
+      (c: Case): void => { delete c.order.parcels; c.order.shippedAt = "2026-03-02T10:00:00+08:00"; c.order.deliveredAt = "2026-03-12T10:00:00+08:00"; c.request.lines = [{ line: "L1" }]; },
+      "reportedAt",
+      /before order.deliveredAt \(2026-03-12T10:00:00\+08:00\)/,
+    ],
+    [
+      "an order without parcels signed for before it shipped",
+      (c: Case): void => { delete c.order.parcels; c.order.shippedAt = "2026-03-04T10:00:00+08:00"; c.order.deliveredAt = "2026-03-03T10:00:00+08:00"; c.request.lines = [{ line: "L1" }]; },
+      "order.deliveredAt",
+      /signed for before it was shipped/,
+    ],
+  ] as const)("%s", (_, edit, path, message) => {
+    const issues = issuesOf(edit as (c: Case) => void);
+    if (path === undefined) return expect(issues).toEqual([]);
+    expect(issues.some((i) => i.code === "inconsistent_case" && i.path === path && message!.test(i.message)), JSON.stringify(issues)).toBe(true);
+  });
+
+  it("gives the contradiction its own code (inconsistent_case), not invalid_input", () => {
+    expect(issuesOf((c) => { c.request.lines = [{ line: "L9" }]; })[0]!.code).toBe("inconsistent_case");
+  });
+});
+
+describe("properties: consistency", () => {
+  it("every generated case is consistent (the arbitraries build what the contract accepts)", () => {
+    fc.assert(fc.property(arbCase, (c) => { expect(refusal(c)).toEqual([]); }));
+  });
+
+  it("a case made to contradict itself is refused at the contradiction's path, never decided", () => {
+    fc.assert(
+      fc.property(arbContradictoryCase, ({ kind, case: c, path }) => {
+        const issues = refusal(c);
+        expect(issues.some((i) => i.code === "inconsistent_case" && i.path === path), `${kind}: ${JSON.stringify(issues)}`).toBe(true);
+      }),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,6 +21,18 @@ describe("aftersales decide", () => {
     expect(stdout).toContain("退货退款: 现金 ¥299.00 · 优惠券 ¥29.90");
     expect(stdout).toContain("换货: 现金 ¥0.00 · 优惠券 ¥29.90");
     expect(stdout).not.toContain("328.90");
+  });
+
+  it("shows an overdue refund and a category the table does not know (issue 12 §9, §13)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "aftersales-"));
+    const file = join(dir, "case.json");
+    const { case: c } = JSON.parse(readFileSync("fixtures/099-refund-due-7-days-after-return-received-overdue.json", "utf8"));
+    c.order.items[0].category = "Smart Band 7";
+    writeFileSync(file, JSON.stringify(c));
+    const { code, stdout } = await runCli("decide", file, "--now", "2026-03-18T09:00:00+08:00", "--lang", "en");
+    expect(code).toBe(0);
+    expect(stdout).toContain("! refund due before 2026-03-18T00:00:00+08:00 (returned goods received 2026-03-10T15:00:00+08:00): overdue");
+    expect(stdout).toContain('! The category table does not know the category "Smart Band 7"');
   });
 
   it("prints zh-CN by default and JSON with --json", async () => {

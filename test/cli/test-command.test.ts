@@ -11,9 +11,18 @@ describe("aftersales test", () => {
   it("passes the bundled fixtures with 100% rule coverage (the CI gate)", async () => {
     const { code, stdout } = await runCli("test", "fixtures", "--coverage", "--min-coverage", "100", "--lang", "en");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/110 passed, 0 failed/);
-    expect(stdout).toContain("rule coverage: 100% (68/68");
+    expect(stdout).toMatch(/132 passed, 0 failed/);
+    expect(stdout).toContain("rule coverage: 100% (83/83");
     expect(stdout).toContain("layers statutory-cn, platform, merchant");
+  });
+
+  it("reports a category the policy's table does not know, without failing the fixture (issue 12 §13)", async () => {
+    const { code, stdout } = await runCli("test", "fixtures/103-category-unknown-reported-and-reviewed.json", "fixtures/102-category-alias-platform-name-phone.json", "--reporter", "pretty", "--reporter", "json", "--lang", "en");
+    expect(code).toBe(0);
+    expect(stdout).toContain('! unknown category "Smart Band 7" at case.order.items[0].category');
+    expect(stdout).toContain("1 line(s) with a category the policy's category table does not know");
+    expect(stdout).not.toContain('"手机" at'); // an alias is known
+    expect(stdout).toContain(String.raw`"unknownCategories": [` + "\n" + String.raw`        "\"Smart Band 7\" at case.order.items[0].category"`); // the json reporter
   });
 
   it("shows a readable diff at the field that differs and exits 1", async () => {

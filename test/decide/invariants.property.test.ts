@@ -63,7 +63,7 @@ describe("properties: time", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.parse("2025-01-01T00:00:00Z"), max: Date.parse("2027-01-01T00:00:00Z") }),
-        fc.integer({ min: -86_400_000, max: 10 * 86_400_000 }),
+        fc.integer({ min: 0, max: 10 * 86_400_000 }), // a report before the signing is refused (inconsistent_case)
         fc.constantFrom(480, 0, -300),
         (deliveredMs, delay, offset) => {
           deliveredMs -= deliveredMs % 1000; // the case format carries whole seconds

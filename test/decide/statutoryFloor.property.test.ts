@@ -8,7 +8,9 @@ import { loadPolicy } from "../../src/policy/loadPolicy.js";
 // lengthen, and a window that has closed allows nothing.
 const decider = createDecider({ clock: () => new Date("2030-01-01T00:00:00+08:00"), trace: false });
 const REMEDIES = ["return", "exchange", "repair", "refundOnly", "reship"] as const;
-const STATUTORY_MONTHS: Record<string, number> = { mobile_phone: 12, laptop: 12, tv: 12 }; // the bundled table's rows the arbitraries use
+// The shortest statutory period of each bundled catalogue row the arbitraries use (unit and parts:
+// a promise covers the whole product, so it lengthens a part's shorter period too).
+const STATUTORY_MONTHS: Record<string, number> = { mobile_phone: 3, laptop: 12, tv: 12 };
 
 /** Allowed verdicts whose deadline is not after the request. */
 export function closedButAllowed(reportedAt: string, d: Decision): string[] {
@@ -27,7 +29,7 @@ describe("properties: the statutory floor", () => {
     );
   });
 
-  it("a promised warranty no longer than the statutory period changes no verdict (it can only lengthen it)", () => {
+  it("a promised warranty no longer than any statutory period of the goods changes no verdict (it can only lengthen them)", () => {
     fc.assert(
       fc.property(arbCase, fc.nat(), (c, pick) => {
         const withoutPromise = structuredClone(c);
@@ -37,7 +39,7 @@ describe("properties: the statutory floor", () => {
           const statutory = STATUTORY_MONTHS[item.category as string];
           delete item.warrantyMonths;
           if (statutory === undefined) return;
-          shorter.order.items[i].warrantyMonths = pick % (statutory + 1); // 0 ("no warranty") … the statutory period
+          shorter.order.items[i].warrantyMonths = pick % (statutory + 1); // 0 ("no warranty") … the shortest statutory period
           changed = true;
         });
         for (const [i, item] of shorter.order.items.entries()) if (STATUTORY_MONTHS[item.category] === undefined) delete shorter.order.items[i].warrantyMonths;
@@ -81,5 +83,288 @@ describe("properties: the statutory floor", () => {
     });
     expect(closedButAllowed("2026-03-04T10:00:00+08:00", d)).toEqual([]);
     expect(closedButAllowed("2026-03-09T00:00:00+08:00", d)).toEqual(["a return"]); // its deadline, read as if the request came then
+  });
+});
+
+// Issue 12 §10: intactness depends on the goods (暂行办法 art. 9). A broken seal on goods without
+// a hygienic seal is inspection (实施条例 art. 19 ¶3) and decides exactly as opening to inspect; on
+// goods with one it decides the return as use does.
+describe("properties: a broken seal", () => {
+  const withCondition = (c: Record<string, any>, category: string, condition: string) => {
+    const copy = structuredClone(c);
+    for (const item of copy.order.items) item.category = category;
+    copy.request.goodsCondition = condition;
+    for (const line of copy.request.lines ?? []) line.goodsCondition = condition;
+    return copy;
+  };
+
+  it("on goods without a one-time seal (a phone box) decides every remedy as opening to inspect", () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom("mobile_phone", "laptop", "earphones", "apparel", "underwear"), (c, category) => {
+        const sealBroken = decider.decide(withCondition(c, category, "seal_broken"));
+        const inspected = decider.decide(withCondition(c, category, "opened_for_inspection"));
+        expect(sealBroken.lines.map((l) => l.eligibility)).toEqual(inspected.lines.map((l) => l.eligibility));
+      }),
+    );
+  });
+
+  it("on goods with one (food, cosmetics) leaves the no-reason return where use leaves it, and every other remedy untouched", () => {
+    fc.assert(
+      fc.property(arbCase.filter((c) => c.request.reason === "no_reason" || c.request.reason === "quality_fault"), fc.constantFrom("cosmetics", "food", "medical_device", "contraceptives"), (c, category) => {
+        const sealBroken = decider.decide(withCondition(c, category, "seal_broken"));
+        const used = decider.decide(withCondition(c, category, "used"));
+        sealBroken.lines.forEach((line, i) => {
+          const other = used.lines[i]!.eligibility;
+          expect(line.eligibility.return.status).toBe(other.return.status);
+          for (const r of REMEDIES.filter((x) => x !== "return")) expect(line.eligibility[r]).toEqual(other[r]);
+        });
+      }),
+    );
+  });
+});
+
+// Issue 12 §9: 消保法 art. 25 ¶3 — the refund is due within 7 days of receiving the returned goods.
+describe("properties: refund timing", () => {
+  const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+  it("an allowed no-reason return whose goods came back is due at day 8 00:00 after the receipt day, overdue exactly from then", () => {
+    fc.assert(
+      fc.property(
+        arbCase.filter((c) => c.request.reason === "no_reason"),
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        fc.integer({ min: 0, max: 20 * 86_400 }),
+        (c, receivedAfter, decidedAfter) => {
+          const received = Date.parse(c.reportedAt) + receivedAfter * 1000;
+          const decidedAt = received + decidedAfter * 1000;
+          const withReceipt = { ...c, request: { ...c.request, returnReceivedAt: new Date(received).toISOString() } };
+          const d = createDecider({ clock: () => new Date(decidedAt), trace: false }).decide(withReceipt);
+          const due = Date.parse(`${shanghaiDate.format(new Date(received))}T00:00:00+08:00`) + 8 * 86_400_000;
+          for (const line of d.lines) {
+            const statutory = line.eligibility.return.basis.some((b) => b.rule === "no_reason_return_within_7_days");
+            expect(line.refundDue !== undefined).toBe(statutory); // the bundled policy sets the period on that rule only
+            if (line.refundDue === undefined) continue;
+            expect(Date.parse(line.refundDue.due)).toBe(due);
+            expect(line.refundDue.overdue).toBe(decidedAt >= due);
+            const flagged = d.eligibility.manualReview.reasons.some((r) => r.code === "refund_overdue" && r.line === line.line);
+            expect(flagged).toBe(decidedAt >= due);
+          }
+        },
+      ),
+    );
+  });
+});
+
+// Issue 12 §13: platforms send their own category names. A name the table knows (a key, an
+// alias, in any case or separator) decides exactly as the key; a name it does not know is
+// reported on the line, never silently read as outside the 三包 catalogue.
+describe("properties: category names", () => {
+  const SPELLINGS: Record<string, readonly string[]> = {
+    mobile_phone: ["手机", "phone", "Mobile_Phone", " mobile-phone ", "MOBILE PHONE"],
+    laptop: ["笔记本电脑", "Notebook", "LAPTOP"],
+    tv: ["电视", "Television", "TV"],
+    earphones: ["耳机", "Headphones"],
+    apparel: ["服装", "Apparel"],
+    cosmetics: ["化妆品", "Cosmetics"],
+  };
+  it("a category sent by an alias or another spelling decides every line as its key", () => {
+    fc.assert(
+      fc.property(arbCase, fc.nat(), (c, pick) => {
+        const renamed = structuredClone(c);
+        let changed = false;
+        for (const item of renamed.order.items) {
+          const names = SPELLINGS[item.category];
+          if (names === undefined) continue;
+          item.category = names[pick % names.length]!;
+          changed = true;
+        }
+        fc.pre(changed);
+        const a = decider.decide(c);
+        const b = decider.decide(renamed);
+        expect(b.lines.map((l) => l.eligibility)).toEqual(a.lines.map((l) => l.eligibility));
+        expect(b.lines.some((l) => l.unknownCategory !== undefined)).toBe(false);
+      }),
+    );
+  });
+
+  it("a category the table does not know is reported on its line, and a quality claim on it goes to review", () => {
+    fc.assert(
+      fc.property(arbCase, fc.constantFrom("pet_supplies", "Smart Band 7", "无人机"), (c, unknown) => {
+        const renamed = structuredClone(c);
+        renamed.order.items[0].category = unknown;
+        const d = decider.decide(renamed);
+        const line = d.lines.find((l) => l.sku === renamed.order.items[0].sku);
+        if (line === undefined) return; // the request is not about that line
+        expect(line.unknownCategory?.path).toBe("order.items[0].category");
+        if (renamed.request.reason === "quality_fault" && !(line.eligibility.return.reasons.some((r) => r.code === "units_not_identified"))) {
+          expect(d.eligibility.manualReview.reasons.some((r) => r.code === "category_unknown" && r.line === line.line)).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+// Issue 12 §3: parts have their own 三包 periods (TV main parts 3 years, phone battery 6 months).
+describe("properties: parts", () => {
+  const PARTS: Record<string, readonly string[]> = { mobile_phone: ["main_unit", "battery", "charger", "wired_headset"], tv: ["main_unit", "main_parts"], laptop: ["main_unit", "main_parts"] };
+  it("naming the failed part only resolves an undetermined repair: without it the verdict is each part's, or undetermined when the parts disagree", () => {
+    fc.assert(
+      fc.property(arbCase.filter((c) => c.request.reason === "quality_fault"), fc.constantFrom("mobile_phone", "tv", "laptop"), (c, category) => {
+        const base = structuredClone(c);
+        for (const item of base.order.items) item.category = category;
+        const unnamed = decider.decide(base);
+        const named = PARTS[category]!.map((part) => decider.decide({ ...base, request: { ...base.request, failedPart: part } }));
+        unnamed.lines.forEach((line, i) => {
+          const statuses = new Set(named.map((d) => d.lines[i]!.eligibility.repair.status));
+          const repair = line.eligibility.repair;
+          if (repair.status === "undetermined" && repair.reasons.some((r) => r.code === "failed_part_unknown")) {
+            expect([...statuses].sort()).toEqual(["allowed", "denied"]);
+          } else {
+            expect([...statuses]).toEqual([repair.status]);
+          }
+        });
+      }),
+    );
+  });
+});
+
+// Issue 12 §7: the 三包 period runs from installation or the last exchange and excludes repair
+// time (实施条例 art. 18 ¶1). The oracle counts Shanghai dates (+08:00 all year) by hand: start
+// day = the latest of signing, installation and exchange; last day = the same date 12 months on
+// (or the month's last day); then one more day for every calendar day touched by a repair that
+// began after the start.
+describe("properties: the line's history", () => {
+  const SH = 8 * 3_600_000;
+  const DAY_MS = 86_400_000;
+  const dayOf = (ms: number) => Math.floor((ms + SH) / DAY_MS); // Shanghai day number
+  const yearOnEnd = (startMs: number) => {
+    const d = new Date(dayOf(startMs) * DAY_MS);
+    const y = d.getUTCFullYear() + 1;
+    const m = d.getUTCMonth();
+    const last = Math.min(d.getUTCDate(), new Date(Date.UTC(y, m + 1, 0)).getUTCDate());
+    return Date.UTC(y, m, last) / DAY_MS; // the last day, as a day number
+  };
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
+
+  it("the repair is free exactly until the end of the year counted from the latest of signing, installation and exchange, run on by the days in repair", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.parse("2025-01-01T00:00:00Z") / 1000, max: Date.parse("2027-01-01T00:00:00Z") / 1000 }),
+        fc.option(fc.integer({ min: 0, max: 30 * 86_400 }), { nil: undefined }), // installed after signing
+        fc.option(fc.integer({ min: 0, max: 300 * 86_400 }), { nil: undefined }), // exchanged after signing
+        fc.option(fc.tuple(fc.integer({ min: -43_200, max: 300 * 86_400 }), fc.integer({ min: 0, max: 40 * 86_400 })), { nil: undefined }), // a repair: start after signing, length
+        fc.integer({ min: -60 * 86_400, max: 60 * 86_400 }), // reported around the hand-counted end
+        (signedS, installedAfter, exchangedAfter, repair, around) => {
+          const signed = signedS * 1000;
+          const installed = installedAfter === undefined ? undefined : signed + installedAfter * 1000;
+          const exchanged = exchangedAfter === undefined ? undefined : signed + exchangedAfter * 1000;
+          const start = Math.max(signed, installed ?? 0, exchanged ?? 0);
+          let lastDay = yearOnEnd(start);
+          const repaired = repair === undefined ? undefined : { from: signed + repair[0] * 1000, to: signed + repair[0] * 1000 + repair[1] * 1000 };
+          let reported = (lastDay + 1) * DAY_MS - SH + around * 1000;
+          if (repaired !== undefined && repaired.from >= start && repaired.to <= reported) lastDay += dayOf(repaired.to) - dayOf(repaired.from) + 1;
+          reported = Math.max(reported, start, repaired?.to ?? 0, installed ?? 0);
+          const c = {
+            caseId: "h", reportedAt: iso(reported),
+            order: {
+              orderId: "o", currency: "CNY", placedAt: iso(signed - DAY_MS), shippedAt: iso(signed - DAY_MS / 2), deliveredAt: iso(signed), paidAmount: 100,
+              items: [{
+                sku: "p", category: "mobile_phone", unitPrice: 100, quantity: 1,
+                ...(installed !== undefined ? { installedAt: iso(installed) } : {}),
+                ...(exchanged !== undefined || repaired !== undefined
+                  ? { history: { ...(exchanged !== undefined ? { exchanges: [{ completedAt: iso(exchanged) }] } : {}), ...(repaired !== undefined ? { repairs: [{ handedInAt: iso(repaired.from), returnedAt: iso(repaired.to) }] } : {}) } }
+                  : {}),
+              }],
+            },
+            request: { type: "repair", reason: "quality_fault", failedPart: "main_unit", goodsCondition: "used" }, customer: { id: "c", tier: "normal" },
+          };
+          fc.pre(repaired === undefined || repaired.to <= reported);
+          const repairVerdict = decider.decide(c).lines[0]!.eligibility.repair;
+          const end = (lastDay + 1) * DAY_MS - SH; // the first instant after the last day
+          expect(repairVerdict.status).toBe(reported < end ? "allowed" : "denied");
+          if (repairVerdict.status === "allowed") expect(Date.parse(repairVerdict.deadline!)).toBe(end);
+        },
+      ),
+    );
+  });
+});
+
+// Issue 12 §8: failed repairs only add remedies (部分商品三包 arts. 11–12; 手机三包 arts. 13–16),
+// and a phone's repeated repair is an exchange of the main unit, never a return.
+describe("properties: repair failures", () => {
+  it("a line's repairs (same fault, long, waiting for parts) never take an allowed remedy away, and never give a phone a return", () => {
+    fc.assert(
+      fc.property(
+        arbCase.filter((c) => c.request.reason === "quality_fault"),
+        fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), days: fc.integer({ min: 0, max: 120 }), sameFault: fc.boolean(), partsUnavailable: fc.boolean() }), { minLength: 1, maxLength: 3 }),
+        (c, repairs) => {
+          const placed = Date.parse(c.order.placedAt);
+          const reported = Date.parse(c.reportedAt);
+          const withRepairs = structuredClone(c);
+          for (const item of withRepairs.order.items) {
+            item.history = {
+              repairs: repairs.map((r) => {
+                const from = placed + Math.floor(((reported - placed) * r.at) / 1000) * 1000;
+                return { handedInAt: new Date(from).toISOString(), ...(from + r.days * 86_400_000 <= reported ? { returnedAt: new Date(from + r.days * 86_400_000).toISOString() } : {}), sameFault: r.sameFault, partsUnavailable: r.partsUnavailable };
+              }),
+            };
+          }
+          const before = decider.decide(c);
+          const after = decider.decide(withRepairs);
+          after.lines.forEach((line, i) => {
+            for (const r of REMEDIES) if (before.lines[i]!.eligibility[r].status === "allowed") expect(line.eligibility[r].status, r).toBe("allowed");
+            if (line.category === "mobile_phone") expect(line.eligibility.return.basis.map((b) => b.rule)).not.toContain("sanbao_repeat_repair_return");
+          });
+        },
+      ),
+    );
+  });
+});
+
+// Issue 12 §14: an urgent delay's expedited reship comes with the shipping difference priced from
+// the policy (express over standard), whatever the order paid for shipping (free shipping too).
+describe("properties: the shipping difference", () => {
+  it("is the policy's amount whatever the order's shipping fee, and only for an urgent need", () => {
+    fc.assert(
+      fc.property(arbCase, fc.integer({ min: 0, max: 3000 }), fc.boolean(), (c, fee, urgent) => {
+        const base = structuredClone(c);
+        base.request.reason = "logistics_delay";
+        base.request.urgentNeed = urgent;
+        const other = structuredClone(base);
+        other.order.paidAmount = base.order.paidAmount - (base.order.shippingFee ?? 0) + fee;
+        other.order.shippingFee = fee;
+        const difference = (d: Decision) => d.compensation.options.flatMap((o) => o.items).filter((i) => i.rule === "logistics_delay_shipping_difference");
+        const a = decider.decide(base);
+        const b = decider.decide(other);
+        const reship = a.eligibility.reship.open !== "none";
+        expect(difference(a).length).toBe(urgent && reship ? 1 : 0);
+        if (difference(a).length === 1 && a.compensation.capsApplied.length === 0 && b.compensation.capsApplied.length === 0) {
+          expect(difference(a)[0]!.amount.amount).toBe(1500);
+          expect(difference(b)[0]!.amount.amount).toBe(1500);
+        }
+      }),
+    );
+  });
+});
+
+describe("properties: installed goods", () => {
+  it("the 三包 15-day exchange runs from the completed installation: open exactly to day 16 00:00 after the installation day", () => {
+    const SH = 8 * 3_600_000;
+    const DAY_MS = 86_400_000;
+    fc.assert(
+      fc.property(fc.integer({ min: Date.parse("2026-01-01T00:00:00Z") / 1000, max: Date.parse("2027-01-01T00:00:00Z") / 1000 }), fc.integer({ min: 0, max: 20 * 86_400 }), fc.integer({ min: 0, max: 25 * 86_400 }), (signedS, installedAfter, reportedAfter) => {
+        const signed = signedS * 1000;
+        const installed = signed + installedAfter * 1000;
+        const reported = installed + reportedAfter * 1000;
+        const iso = (ms: number) => new Date(ms).toISOString().slice(0, 19) + "Z";
+        const c = {
+          caseId: "i", reportedAt: iso(reported),
+          order: { orderId: "o", currency: "CNY", placedAt: iso(signed - DAY_MS), deliveredAt: iso(signed), paidAmount: 100, items: [{ sku: "ac", category: "large_appliance", unitPrice: 100, quantity: 1, installedAt: iso(installed) }] },
+          request: { type: "exchange", reason: "quality_fault", failedPart: "main_unit", goodsCondition: "used" }, customer: { id: "c", tier: "normal" },
+        };
+        const end = (Math.floor((installed + SH) / DAY_MS) + 16) * DAY_MS - SH; // day 16 00:00 after the installation day, Shanghai
+        const exchange = decider.decide(c).lines[0]!.eligibility.exchange;
+        expect(exchange.status).toBe(reported < end ? "allowed" : "denied");
+        if (exchange.status === "allowed") expect(Date.parse(exchange.deadline!)).toBe(end);
+      }),
+    );
   });
 });

@@ -23,14 +23,15 @@ const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as
  * `review.required`, go to a person. An undetermined remedy nobody asked for is shown as
  * undetermined (never as denied) without holding up the case.
  */
-export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
+export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine {
   // One pass: events into per-remedy buckets, in event order.
   const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
   const review: ReviewReason[] = [];
   const line = context.line;
   for (const e of events) {
     if (e.type === "review.required") {
-      review.push(reviewOf(e, line.id, undefined));
+      const missing = (e.params as EventParams<"review.required">).missing;
+      review.push(reviewOf(e, line.id, missing === undefined ? undefined : pathInCase(missing, line)));
       continue;
     }
     const remedy = (e.params as { remedy: RemedyT }).remedy;
@@ -47,7 +48,28 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
     refundOnly: verdictOf(buckets.refundOnly, "refundOnly", context, z, review),
     reship: verdictOf(buckets.reship, "reship", context, z, review),
   };
-  return { verdicts, reviewReasons: review };
+  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(buckets.return!.allowing, context, z) : undefined;
+  return refundWithin === undefined ? { verdicts, reviewReasons: review } : { verdicts, reviewReasons: review, refundWithin };
+}
+
+/** A line's verdicts, why it goes to review, and when an allowed return's refund falls due. */
+export interface JudgedLine {
+  readonly verdicts: LineEligibility;
+  readonly reviewReasons: ReviewReason[];
+  /** The shortest refund period among the open bases of an allowed return that set one. */
+  readonly refundWithin?: { readonly days: number; readonly basis: Basis };
+}
+
+// The law is a floor: of the open bases that set a refund period, the shortest binds.
+function refundWithinOf(allowing: readonly Allowed[], context: LineContext, z: Zone): JudgedLine["refundWithin"] {
+  let best: Allowed | undefined;
+  for (const e of allowing) {
+    const days = e.params.refundWithinDays;
+    if (days === undefined || (best !== undefined && days >= best.params.refundWithinDays!)) continue;
+    const d = deadlineOf(e.params.window, context, z);
+    if (d === undefined || d > context.reportedAt.getTime()) best = e;
+  }
+  return best === undefined ? undefined : { days: best.params.refundWithinDays!, basis: basisOf(best) };
 }
 
 // Module-level functions, not closures: this runs once per requested line.
@@ -88,13 +110,22 @@ function windowClosed(e: Allowed, deadline: number, z: Zone): Reason {
   };
 }
 
-// A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`);
-// the reason names where this line's value lives in the case (its parcel, its request line).
+// A rule names the logical input it lacks (`order.deliveredAt`, `request.goodsCondition`,
+// `order.items.category`); the reason names where this line's value lives in the case (its
+// parcel, its request line, its order item).
 function located(reason: Reason, line: LineContext["line"]): Reason {
   const missing = reason.missing;
-  if (missing === "order.deliveredAt" && line.deliveredAtPath !== missing) return { ...reason, missing: line.deliveredAtPath };
-  if (missing === "request.goodsCondition" && line.goodsConditionPath !== missing) return { ...reason, missing: line.goodsConditionPath };
-  return reason;
+  if (missing === undefined) return reason;
+  const at = pathInCase(missing, line);
+  return at === missing ? reason : { ...reason, missing: at };
+}
+
+function pathInCase(missing: string, line: LineContext["line"]): string {
+  if (missing === "order.deliveredAt") return line.deliveredAtPath;
+  if (missing === "request.goodsCondition") return line.goodsConditionPath;
+  if (missing === "order.items.category") return `order.items[${line.itemIndex}].category`;
+  if (missing === "request.failedPart") return line.failedPartPath;
+  return missing;
 }
 
 function allowedVerdict(allowed: readonly Allowed[], deadlines: readonly (number | undefined)[], z: Zone): Verdict {
@@ -130,7 +161,9 @@ function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, z: 
   if (window === undefined || deliveredAt === undefined) return undefined;
   const isRestDay = context.isRestDay;
   if ("days" in window) {
-    const deadline = dayWindowDeadline(deliveredAt, window.days, z);
+    // Counted from installation for goods the merchant installs (部分商品三包 art. 14), else from signing.
+    const from = window.from === "installation" ? (context.installedAt ?? deliveredAt) : deliveredAt;
+    const deadline = dayWindowDeadline(from, window.days, z);
     return (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
   }
   if ("months" in window) {
@@ -177,7 +210,7 @@ function rollUp(lines: readonly { readonly line: string; readonly eligibility: L
  * shipped) and whose request does not say which: no rule can be judged, so every remedy is
  * undetermined, naming what the request must add; a remedy asked for goes to a person.
  */
-export function unidentifiedUnits(line: LineContext["line"]): { verdicts: LineEligibility; reviewReasons: ReviewReason[] } {
+export function unidentifiedUnits(line: LineContext["line"]): JudgedLine {
   const reason: Reason = { code: "units_not_identified", message: UNITS_NOT_IDENTIFIED, missing: line.deliveredAtPath };
   const verdict: Verdict = { status: "undetermined", basis: NONE, reasons: [reason] };
   const verdicts: LineEligibility = { return: verdict, exchange: verdict, repair: verdict, refundOnly: verdict, reship: verdict };

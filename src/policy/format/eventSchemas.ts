@@ -20,6 +20,11 @@ export const RemedyWindow = z.union([
     days: z.number().int().min(0).max(3650),
     /** Kept for rule files that say it: with the policy's `extendPeriodsOverRestDays` on, every window runs on over rest days (民法典 art. 203 ¶1). */
     extendOverRestDays: z.boolean().optional(),
+    /**
+     * What day 0 is: the signing (default), or for goods the merchant installs the completed
+     * installation (实施条例 art. 18 ¶1; the 三包 windows), the signing when there is none.
+     */
+    from: z.enum(["delivery", "installation"]).optional(),
   }),
   z.strictObject({ months: z.number().int().min(0).max(1200) }),
   z.strictObject({ warranty: z.literal(true) }),
@@ -80,6 +85,11 @@ export const EVENT_PARAMS = {
     remedy: Remedy,
     window: RemedyWindow.optional(),
     returnShippingPaidBy: z.enum(["customer", "merchant"]).optional(),
+    /**
+     * For a return: the refund is due within this many days of the merchant receiving the
+     * returned goods (counted like a window, from the next day; 消保法 art. 25 ¶3: 7).
+     */
+    refundWithinDays: z.number().int().min(0).max(365).optional(),
     citation: Message,
   }),
   "remedy.denied": z.strictObject({

@@ -56,7 +56,8 @@ export function* generateCases(count: number, seed = 1, options: GenerateOptions
       : reason === "service" ? "complaint"
       : reason === "other" ? pick([["inquiry", 3], ["refund_only", 1]] as const)
       : pick([["return", 2], ["exchange", 2]] as const);
-    const reported = (delivered ? deliveredAt : shippedAt) + pick([[int(0, 7 * 24), 60], [int(7 * 24, 30 * 24), 30], [int(30 * 24, 500 * 24), 10]] as const) * H;
+    // Reported after the last signing: a case signed for after it was reported contradicts itself.
+    const reported = (delivered ? (split > 0 ? secondDeliveredAt : deliveredAt) : shippedAt) + pick([[int(0, 7 * 24), 60], [int(7 * 24, 30 * 24), 30], [int(30 * 24, 500 * 24), 10]] as const) * H;
     // An order-level discount, taken off the first line when lines carry their paid amount.
     const discount = rand() < 0.2 ? Math.min(items[0]!.unitPrice * items[0]!.quantity, int(500, 5000)) : 0;
     // Some lines, sometimes some of their units, sometimes their own condition.
