@@ -39,6 +39,8 @@ const DecisionLine = z
     refund: Amount,
     parcel: z.string().optional(),
     deliveredAt: Instant.optional(),
+    unknownCategory: z.strictObject({ path: z.string(), message: Message }).optional(),
+    refundDue: z.strictObject({ receivedAt: Instant, due: Instant, overdue: z.boolean(), basis: z.strictObject({ ...source, citation: Message }) }).optional(),
     eligibility: z.strictObject({ return: Verdict, exchange: Verdict, repair: Verdict, refundOnly: Verdict, reship: Verdict }),
   })
   .meta({ id: "DecisionLine" });
@@ -61,7 +63,7 @@ const CompensationItem = z
 export const DecisionSchema = z
   .strictObject({
     caseId: z.string(),
-    policy: z.strictObject({ id: z.string(), version: z.string(), layers: z.array(z.string()) }),
+    policy: z.strictObject({ id: z.string(), version: z.string(), layers: z.array(z.string()), ruleSets: z.array(z.string()), notInForce: z.array(z.string()) }),
     decidedAt: Instant,
     timeZone: z.string(),
     calendar: z.strictObject({ id: z.string(), version: z.string(), yearsMissing: z.array(z.number().int()) }).optional(),

@@ -92,7 +92,9 @@ function valuesOfFact(fact: FactName, values: readonly string[]): JsonSchema {
 export function fixtureJsonSchema(): JsonSchema {
   const schema = draft07(FixtureSchema);
   const defs = (schema.definitions ?? {}) as Record<string, JsonSchema>;
-  const { $schema: _, ...caseSchema } = draft07(CaseSchema);
+  // The case schema's own definitions (e.g. Attributes) move up beside it: its refs are from the root.
+  const { $schema: _, definitions: caseDefs = {}, ...caseSchema } = draft07(CaseSchema);
+  Object.assign(defs, caseDefs as Record<string, JsonSchema>);
   const { $schema: __, definitions: decisionDefs = {}, ...decision } = draft07(DecisionSchema, "output");
   for (const [name, def] of Object.entries(decisionDefs as Record<string, JsonSchema>)) defs[name === "Decision" ? "ExpectedDecision" : name] = partialSchema(def);
   const expected = decision.$ref === "#/definitions/Decision" ? {} : partialSchema(decision);

@@ -101,7 +101,7 @@ describe("JSON Schemas (generated from the zod schemas)", () => {
     expect(withCondition({ fact: "customerTier", operator: "not:equal", value: "VIP" })).toEqual([]);
     expect(withCondition({ fact: "category", operator: "equal", value: "VIP" })).toEqual([]);
     const value = schemas["rule-set.schema.json"]!.definitions.FactCondition.allOf.find((c: { if: { properties: { fact: { const: string } } } }) => c.if.properties.fact.const === "goodsCondition");
-    expect(value.then.properties.value.anyOf[0].enum).toEqual(["unopened", "opened_for_inspection", "used", "damaged_by_customer"]);
+    expect(value.then.properties.value.anyOf[0].enum).toEqual(["unopened", "opened_for_inspection", "seal_broken", "used", "damaged_by_customer"]);
   });
 
   it("underlines what lint rejects: an unknown fact, a typo'd key, params of the wrong event type", () => {
