@@ -10,7 +10,7 @@ const LABELS = {
     decision: "售后决定", tier: "服务等级", firstResponse: "首次响应截止", solution: "方案截止", followUp: "跟进",
     eligibility: "救济资格", allowed: "可以", denied: "不可", undetermined: "待定（需补充信息或人工判断）", until: "截止", shipping: "退货运费",
     line: "商品行", units: "件", of: "共", paid: "实付", allocated: "按订单优惠分摊", refund: "退款", wanted: "诉求", signed: "签收",
-    refundDue: "退款应在此前完成", received: "退货签收于", overdue: "已逾期",
+    refundDue: "退款期限", received: "退货签收于", overdue: "已逾期",
     open: { all: "所涉各行均可", some: "部分行可", none: "均不可" },
     merchant: "商家承担", customer: "顾客承担", review: "需人工复核", compensation: "补偿方案", cash: "现金", none: "无",
     nonCash: { coupon: "优惠券", voucher: "代金券", points: "积分", gift: "赠品" },
@@ -24,7 +24,7 @@ const LABELS = {
     decision: "After-sales decision", tier: "SLA tier", firstResponse: "first response due", solution: "solution due", followUp: "follow-up",
     eligibility: "Eligibility", allowed: "allowed", denied: "denied", undetermined: "undetermined (needs input or a person)", until: "until", shipping: "return shipping",
     line: "Line", units: "units", of: "of", paid: "paid", allocated: "allocated from the order's discounts", refund: "refund", wanted: "asks for", signed: "signed for",
-    refundDue: "refund due before", received: "returned goods received", overdue: "overdue",
+    refundDue: "refund due", received: "returned goods received", overdue: "overdue",
     open: { all: "open for every requested line", some: "open for some lines", none: "open for none" },
     merchant: "merchant pays", customer: "customer pays", review: "Manual review required", compensation: "Compensation options", cash: "cash", none: "none",
     nonCash: { coupon: "coupons", voucher: "vouchers", points: "points", gift: "gifts" },
@@ -58,7 +58,7 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
     if (line.deliveredAt) out.push(`  ${L.signed} ${when(line.deliveredAt)}${line.parcel ? ` (${line.parcel})` : ""}`);
     if (line.unknownCategory) out.push(c.yellow(`  ! ${line.unknownCategory.message[lang]} (${line.unknownCategory.path})`));
     if (line.refundDue) {
-      const due = `${L.refundDue} ${when(line.refundDue.due)} (${L.received} ${when(line.refundDue.receivedAt)})`;
+      const due = `${L.refundDue} ${when(line.refundDue.due, true)} (${L.received} ${when(line.refundDue.receivedAt)})`;
       out.push(line.refundDue.overdue ? c.red(`  ! ${due}: ${L.overdue}`) : `  ${due}`);
     }
     // Remedies no rule spoke about share one line: the verdicts worth reading stand out.

@@ -31,7 +31,8 @@ describe("aftersales decide", () => {
     writeFileSync(file, JSON.stringify(c));
     const { code, stdout } = await runCli("decide", file, "--now", "2026-03-18T09:00:00+08:00", "--lang", "en");
     expect(code).toBe(0);
-    expect(stdout).toContain("! refund due before 2026-03-18T00:00:00+08:00 (returned goods received 2026-03-10T15:00:00+08:00): overdue");
+    // Due at 03-18 00:00, i.e. by the end of 03-17 (read as a person reads a deadline).
+    expect(stdout).toContain("! refund due until Mar 17 24:00 (2026-03-18T00:00:00+08:00) (returned goods received Mar 10 15:00 (2026-03-10T15:00:00+08:00)): overdue");
     expect(stdout).toContain('! The category table does not know the category "Smart Band 7"');
   });
 

@@ -66,7 +66,7 @@ describe("aftersales test", () => {
     expect(withPolicyFlag.code).toBe(0);
     const all = await runCli("test", ...merchant, "--min-coverage", "100", "--coverage", "--include-bundled", "--lang", "en");
     expect(all.code).toBe(1);
-    expect(all.stdout).toMatch(/rule coverage: \d+(\.\d)?% \(\d+\/59 rules fired by at least one fixture; layers statutory-cn, platform, merchant\)/);
+    expect(all.stdout).toMatch(/rule coverage: \d+(\.\d)?% \(\d+\/74 rules fired by at least one fixture; layers statutory-cn, platform, merchant\)/);
     expect(all.stdout).toContain("statutory-cn/cn-quality/sanbao_repeat_repair_return");
   });
 
