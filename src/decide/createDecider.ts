@@ -67,7 +67,7 @@ export function createDecider(options: DeciderOptions = {}): Decider {
 
   const decideOnce = (input: unknown): Decision => {
     const policy = current; // read once: the whole decision uses this version
-    const steps = decisionSteps(parse(input), policy, z, clock());
+    const steps = decisionSteps(parse(input), policy, z, clock(), trace);
     let step = steps.next();
     while (!step.done) step = steps.next(runStageCompiled(policy, step.value, trace));
     return step.value;
@@ -108,7 +108,7 @@ export function createDecider(options: DeciderOptions = {}): Decider {
     },
     async decideWithReference(input) {
       const policy = current; // captured before the first await: swaps during this decision do not reach it
-      const steps = decisionSteps(parse(input), policy, z, clock());
+      const steps = decisionSteps(parse(input), policy, z, clock(), trace);
       let step;
       try {
         step = steps.next();
