@@ -1,5 +1,5 @@
 import type { AftersalesError } from "./errors.js";
-import type { Issue } from "./issues.js";
+import type { Issue, RawIssue } from "./issues.js";
 
 /**
  * The one result shape of every `safe*` function: the value with any warnings, or the
@@ -21,4 +21,4 @@ export function failed<E extends AftersalesError>(error: E): { readonly success:
 }
 
 /** What an internal check gives: the value, or raw issues for the caller to finalize. */
-export type Checked<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly import("./issues.js").RawIssue[] };
+export type Checked<T> = { readonly success: true; readonly data: T } | { readonly success: false; readonly issues: readonly RawIssue[] };
