@@ -10,7 +10,9 @@ cd "$root"
 
 tarball="$work/$(npm pack --silent --pack-destination "$work" | tail -n 1)"
 echo "packed $(basename "$tarball")"
-if tar -tzf "$tarball" | grep -E '^package/(src|test|bench|fixtures|examples)/'; then
+# The example policies and cases ship (README and docs link to them); tests, sources and the
+# compliance fixtures do not.
+if tar -tzf "$tarball" | grep -E '^package/(src|test|bench)/|^package/fixtures/[^/]+\.json$'; then
   echo "the tarball holds files consumers do not need" >&2; exit 1
 fi
 # Public typings are plain data: no zod schema, json-rules-engine, jsonc-parser, dinero.js or
