@@ -63,6 +63,8 @@ const INCONSISTENT = (p: IssueParams["inconsistent_case"], l: Lang): string => {
   switch (p.rule) {
     case "duplicate_line": return en(l) ? `duplicate order line "${p.line}"` : `订单行 "${p.line}" 重复`;
     case "items_total_too_large": return en(l) ? `the items total more than ${p.max} fen (¥1,000,000,000)` : `商品合计超过 ${p.max} 分（¥1,000,000,000）`;
+    case "price_now_above_unit_price":
+      return en(l) ? `priceNow (${p.priceNow} fen) is above the unitPrice paid (${p.unitPrice} fen): price protection refunds a price that fell` : `现价 priceNow（${p.priceNow} 分）高于购买单价 unitPrice（${p.unitPrice} 分）：价保只补降价的差额`;
     case "paid_mismatch":
       return en(l)
         ? `the lines' paidAmount (${p.lines} fen) plus shippingFee (${p.shipping} fen) is ${p.exceeds ? "more than" : "not"} the order's paidAmount (${p.paid} fen)`

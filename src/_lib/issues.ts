@@ -114,6 +114,7 @@ export type EffectiveDatesParams =
 export type InconsistentCaseParams =
   | { readonly rule: "duplicate_line"; readonly line: string }
   | { readonly rule: "items_total_too_large"; readonly max: number }
+  | { readonly rule: "price_now_above_unit_price"; readonly priceNow: number; readonly unitPrice: number }
   | { readonly rule: "paid_mismatch"; readonly lines: number; readonly shipping: number; readonly paid: number; readonly exceeds: boolean }
   | { readonly rule: "time_before"; readonly field: string; readonly before: string }
   | { readonly rule: "reported_before"; readonly field: string; readonly at: string; readonly reported: string }
