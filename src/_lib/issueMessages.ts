@@ -249,6 +249,10 @@ const MESSAGES: Catalog = {
     en(l)
       ? `rule "${p.rule}" is shadowed by "${p.by}": same event, at least the same priority, and its conditions are a subset, so "${p.rule}" never adds anything`
       : `规则 "${p.rule}" 被 "${p.by}" 遮蔽：事件相同、优先级不低且条件是其子集，"${p.rule}" 不会带来任何变化`,
+  shipping_terms_grant_remedy: (p, l) =>
+    en(l)
+      ? `rule "${p.rule}" pays return shipping but reads nothing about the goods (reason, condition, days since delivery): it grants a ${p.remedy} to every case it matches; if only free return shipping is meant, use promise.freeReturnShipping, which opens nothing`
+      : `规则 "${p.rule}" 承担退货运费，但条件未读取任何商品情况（原因、状态、签收后天数）：凡匹配的案件都会被允许${p.remedy === "return" ? "退货" : "换货"}；若只想承担运费，请使用 promise.freeReturnShipping（不开放任何售后）`,
   negative_operator_on_nullable_fact: (p, l) =>
     en(l)
       ? `"${p.fact}" is null when its input is missing, and null passes ${p.operator}: the rule fires on absent data (P4); test the fact for null first or use a positive operator`

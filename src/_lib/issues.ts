@@ -65,6 +65,7 @@ export interface IssueParams {
   dead_rule: { readonly rule: string; readonly a: string; readonly b: string };
   shadowed_rule: { readonly rule: string; readonly by: string };
   negative_operator_on_nullable_fact: { readonly fact: string; readonly operator: string };
+  shipping_terms_grant_remedy: { readonly rule: string; readonly remedy: "return" | "exchange" };
   // Evaluating (json-rules-engine would reject its run())
   undefined_fact: { readonly fact: string };
   operator_error: { readonly error: string; readonly operator?: string; readonly rule?: string; readonly fact?: string };
@@ -185,6 +186,8 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   shadowed_rule: "warning",
   // The rule may be guarded elsewhere (a null test in another rule); only the author knows.
   negative_operator_on_nullable_fact: "warning",
+  // The author may mean to grant the remedy to a customer group; only they know.
+  shipping_terms_grant_remedy: "warning",
   undefined_fact: "error",
   operator_error: "error",
   duplicate_layer: "error",
