@@ -54,6 +54,20 @@ describe("return-shipping promises", () => {
   });
 });
 
+describe("promise params", () => {
+  const refused = (type: string, params: Record<string, unknown>) => {
+    const r = safeCompilePolicy(withLayer("eligibility", [rule("x", type, params)]));
+    return r.success ? [] : r.error.issues.map((i) => [i.code, i.path.slice(-1)[0]]);
+  };
+  it("a shipping promise names only remedies whose goods travel back; insurance needs a positive cap; lifetime repair takes nothing but its citation", () => {
+    expect(refused("promise.freeReturnShipping", { remedies: ["repair"] })).toEqual([["invalid_event_params", 0]]);
+    expect(refused("promise.returnShippingInsurance", { upTo: 0 })).toEqual([["invalid_event_params", "upTo"]]);
+    expect(refused("promise.returnShippingInsurance", {})).toEqual([["invalid_event_params", "upTo"]]);
+    expect(refused("promise.lifetimeRepair", { window: { days: 30 } })).toEqual([["invalid_event_params", "params"]]);
+    expect(refused("promise.lifetimeRepair", {})).toEqual([]);
+  });
+});
+
 describe("lifetime repair", () => {
   it("is the latest basis: the statutory repair's deadline gives way to none, the statutory basis stays", () => {
     const phone = { ...shirt("quality_fault", "used"), order: { ...shirt("").order, paidAmount: 399900, items: [{ sku: "p", category: "mobile_phone", unitPrice: 399900, quantity: 1 }] }, request: { type: "repair", reason: "quality_fault", goodsCondition: "used", failedPart: "main_unit" } };
