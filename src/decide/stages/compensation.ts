@@ -17,8 +17,8 @@ export interface CompensationBases {
   amount(basis: AmountBasis): number;
   /** Per requested line (request order): the fen of the basis the line carries. */
   perLine(basis: AmountBasis): readonly number[];
-  /** Civil days in the policy's zone from the order's day (placedAt) to the request's (price protection's window). */
-  readonly daysSinceOrder: number;
+  /** Civil days in the policy's zone from the order's day (placedAt) to the request's (price protection's window); computed when asked. */
+  daysSinceOrder(): number;
 }
 
 type ItemParams = EventParams<"compensation.item"> | PriceDifferenceParams;
@@ -120,7 +120,7 @@ function itemsOf(events: readonly StageEvent[], bases: CompensationBases, lines:
     if (e.type === "compensation.item") items.push(e as ItemEvent);
     else if (e.type === "compensation.priceProtection") {
       const p = e.params as EventParams<"compensation.priceProtection">;
-      if (bases.daysSinceOrder > p.withinDays) continue;
+      if (bases.daysSinceOrder() > p.withinDays) continue;
       differences ??= priceDifferences(lines);
       let total = 0;
       for (const d of differences) total += d;
