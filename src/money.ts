@@ -5,6 +5,7 @@ import {
   down,
   halfEven,
   halfUp,
+  minimum,
   multiply,
   subtract,
   toSnapshot,
@@ -52,6 +53,16 @@ export function sum(amounts: readonly Money[]): Money {
 
 export function minus(a: Money, b: Money): Money {
   return subtract(a, b);
+}
+
+/** An amount per unit times a whole number of units. */
+export function times(perUnit: Money, units: number): Money {
+  return multiply(perUnit, units);
+}
+
+/** The smaller of two amounts. */
+export function lesser(a: Money, b: Money): Money {
+  return minimum([a, b]);
 }
 
 export function toFen(m: Money): number {

@@ -63,6 +63,8 @@ const INCONSISTENT = (p: IssueParams["inconsistent_case"], l: Lang): string => {
   switch (p.rule) {
     case "duplicate_line": return en(l) ? `duplicate order line "${p.line}"` : `订单行 "${p.line}" 重复`;
     case "items_total_too_large": return en(l) ? `the items total more than ${p.max} fen (¥1,000,000,000)` : `商品合计超过 ${p.max} 分（¥1,000,000,000）`;
+    case "price_now_above_unit_price":
+      return en(l) ? `priceNow (${p.priceNow} fen) is above the unitPrice paid (${p.unitPrice} fen): price protection refunds a price that fell` : `现价 priceNow（${p.priceNow} 分）高于购买单价 unitPrice（${p.unitPrice} 分）：价保只补降价的差额`;
     case "paid_mismatch":
       return en(l)
         ? `the lines' paidAmount (${p.lines} fen) plus shippingFee (${p.shipping} fen) is ${p.exceeds ? "more than" : "not"} the order's paidAmount (${p.paid} fen)`
@@ -247,6 +249,10 @@ const MESSAGES: Catalog = {
     en(l)
       ? `rule "${p.rule}" is shadowed by "${p.by}": same event, at least the same priority, and its conditions are a subset, so "${p.rule}" never adds anything`
       : `规则 "${p.rule}" 被 "${p.by}" 遮蔽：事件相同、优先级不低且条件是其子集，"${p.rule}" 不会带来任何变化`,
+  shipping_terms_grant_remedy: (p, l) =>
+    en(l)
+      ? `rule "${p.rule}" pays return shipping but reads nothing about the goods (reason, condition, days since delivery): it grants a ${p.remedy} to every case it matches; if only free return shipping is meant, use promise.freeReturnShipping, which opens nothing`
+      : `规则 "${p.rule}" 承担退货运费，但条件未读取任何商品情况（原因、状态、签收后天数）：凡匹配的案件都会被允许${p.remedy === "return" ? "退货" : "换货"}；若只想承担运费，请使用 promise.freeReturnShipping（不开放任何售后）`,
   negative_operator_on_nullable_fact: (p, l) =>
     en(l)
       ? `"${p.fact}" is null when its input is missing, and null passes ${p.operator}: the rule fires on absent data (P4); test the fact for null first or use a positive operator`

@@ -65,6 +65,7 @@ export interface IssueParams {
   dead_rule: { readonly rule: string; readonly a: string; readonly b: string };
   shadowed_rule: { readonly rule: string; readonly by: string };
   negative_operator_on_nullable_fact: { readonly fact: string; readonly operator: string };
+  shipping_terms_grant_remedy: { readonly rule: string; readonly remedy: "return" | "exchange" };
   // Evaluating (json-rules-engine would reject its run())
   undefined_fact: { readonly fact: string };
   operator_error: { readonly error: string; readonly operator?: string; readonly rule?: string; readonly fact?: string };
@@ -114,6 +115,7 @@ export type EffectiveDatesParams =
 export type InconsistentCaseParams =
   | { readonly rule: "duplicate_line"; readonly line: string }
   | { readonly rule: "items_total_too_large"; readonly max: number }
+  | { readonly rule: "price_now_above_unit_price"; readonly priceNow: number; readonly unitPrice: number }
   | { readonly rule: "paid_mismatch"; readonly lines: number; readonly shipping: number; readonly paid: number; readonly exceeds: boolean }
   | { readonly rule: "time_before"; readonly field: string; readonly before: string }
   | { readonly rule: "reported_before"; readonly field: string; readonly at: string; readonly reported: string }
@@ -184,6 +186,8 @@ export const SEVERITY: Readonly<Record<IssueCode, Severity>> = {
   shadowed_rule: "warning",
   // The rule may be guarded elsewhere (a null test in another rule); only the author knows.
   negative_operator_on_nullable_fact: "warning",
+  // The author may mean to grant the remedy to a customer group; only they know.
+  shipping_terms_grant_remedy: "warning",
   undefined_fact: "error",
   operator_error: "error",
   duplicate_layer: "error",

@@ -90,6 +90,12 @@ export const Item = z.strictObject({
   paidAmount: Fen.optional(),
   /** A promised 三包 period (months): it can only lengthen the category table's statutory one. */
   warrantyMonths: z.number().int().nonnegative().max(1200).optional(),
+  /**
+   * 价保: the unit's price now (fen), when the customer asks for price protection; at most
+   * `unitPrice` (a price that went up is owed nothing). A price-protection promise refunds the
+   * difference for the requested units.
+   */
+  priceNow: Fen.optional(),
   flags: ItemFlags.optional(),
   /** The line's attributes, as the policy declares them under `attributes.line`. */
   attributes: Attributes.optional(),
@@ -279,6 +285,7 @@ export function caseConsistencyIssues(c: z.output<typeof CaseShape>): readonly C
     if (lineAt(items, index, id, i) >= 0) issues = withIssue(issues, ["order", "items", i, item.lineId === undefined ? "sku" : "lineId"], { rule: "duplicate_line", line: id });
     else index?.set(id, i);
     listTotal += item.unitPrice * item.quantity;
+    if (item.priceNow !== undefined && item.priceNow > item.unitPrice) issues = withIssue(issues, ["order", "items", i, "priceNow"], { rule: "price_now_above_unit_price", priceNow: item.priceNow, unitPrice: item.unitPrice });
     if (item.paidAmount !== undefined) {
       paidLines++;
       paidTotal += item.paidAmount;

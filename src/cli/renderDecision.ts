@@ -12,7 +12,7 @@ const LABELS = {
     line: "商品行", units: "件", of: "共", paid: "实付", allocated: "按订单优惠分摊", refund: "退款", wanted: "诉求", signed: "签收",
     refundDue: "退款期限", received: "退货签收于", overdue: "已逾期",
     open: { all: "所涉各行均可", some: "部分行可", none: "均不可" },
-    merchant: "商家承担", customer: "顾客承担", review: "需人工复核", compensation: "补偿方案", cash: "现金", none: "无",
+    merchant: "商家承担", customer: "顾客承担", insurance: "运费险承担", upTo: "最高", review: "需人工复核", compensation: "补偿方案", cash: "现金", none: "无",
     nonCash: { coupon: "优惠券", voucher: "代金券", points: "积分", gift: "赠品" },
     remedies: { return: "退货", exchange: "换货", repair: "维修", refundOnly: "仅退款", reship: "补发" },
     because: "依据",
@@ -26,7 +26,7 @@ const LABELS = {
     line: "Line", units: "units", of: "of", paid: "paid", allocated: "allocated from the order's discounts", refund: "refund", wanted: "asks for", signed: "signed for",
     refundDue: "refund due", received: "returned goods received", overdue: "overdue",
     open: { all: "open for every requested line", some: "open for some lines", none: "open for none" },
-    merchant: "merchant pays", customer: "customer pays", review: "Manual review required", compensation: "Compensation options", cash: "cash", none: "none",
+    merchant: "merchant pays", customer: "customer pays", insurance: "insurance pays", upTo: "up to", review: "Manual review required", compensation: "Compensation options", cash: "cash", none: "none",
     nonCash: { coupon: "coupons", voucher: "vouchers", points: "points", gift: "gifts" },
     remedies: { return: "return", exchange: "exchange", repair: "repair", refundOnly: "refund only", reship: "reship" },
     because: "basis",
@@ -96,7 +96,7 @@ export function renderDecision(d: Decision, lang: Lang, c: Colors): string {
       v.status === "allowed" ? k.green(`✔ ${name} ${L.allowed}`) : v.status === "undetermined" ? k.yellow(`? ${name} ${L.undetermined}`) : k.red(`✘ ${name} ${L.denied}`);
     const extra = [
       v.deadline ? when(v.deadline, true) : "",
-      v.returnShippingPaidBy ? `${L.shipping}: ${L[v.returnShippingPaidBy]}` : "",
+      v.returnShippingPaidBy ? `${L.shipping}: ${L[v.returnShippingPaidBy]}${v.returnShippingUpTo ? ` ${L.upTo} ${yuan(v.returnShippingUpTo.amount)}` : ""}` : "",
     ].filter(Boolean);
     lines.push(`  ${head}${extra.length ? ` (${extra.join(", ")})` : ""}`);
     for (const b of v.basis) lines.push(`      ${L.because}: ${b.citation[l]} ${k.dim(`(${b.layer}/${b.rule})`)}`);

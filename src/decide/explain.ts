@@ -88,7 +88,7 @@ export function explain(decision: Decision, options: ExplainOptions = {}): strin
       const allowed = verdict.status === "allowed";
       section(
         `${decision.lines.length > 1 ? `[${line.line}] ` : ""}${L.remedies[remedy]}: ${L[verdict.status]}${verdict.deadline ? ` (${verdict.deadline})` : ""}`,
-        ofLine.filter((t) => t.effect.remedy === remedy && (!allowed || t.effect.type === "remedy.allowed")),
+        ofLine.filter((t) => t.effect.remedy === remedy && (!allowed || t.effect.type === "remedy.allowed" || t.effect.type === "promise.lifetimeRepair")),
       );
     }
   }

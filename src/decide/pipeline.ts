@@ -86,7 +86,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const compensationOutcome = yield { kind: "compensation", facts, ruleSets: inForce.stages.compensation };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
-    compensationBases(c, lines, decisionLines),
+    compensationBases(c, lines, decisionLines, () => zoneDay(reportedAt.getTime(), z) - zoneDay(parseInstant(c.order.placedAt), z)),
     lines,
   );
 
@@ -128,7 +128,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
 const NO_TRACE_ENTRIES: readonly TraceEntry[] = Object.freeze([]);
 
 /** The amounts compensation prices from, each computed once and only when a rule asks for it. */
-function compensationBases(c: Case, lines: readonly RequestedLine[], decided: readonly DecisionLine[]): CompensationBases {
+function compensationBases(c: Case, lines: readonly RequestedLine[], decided: readonly DecisionLine[], daysSinceOrder: () => number): CompensationBases {
   const perLineCache = new Map<AmountBasis, readonly number[]>();
   const remedyOf = { returnAmount: "return", exchangeAmount: "exchange", refundOnlyAmount: "refundOnly" } as const;
   const perLine = (basis: AmountBasis): readonly number[] => {
@@ -150,6 +150,7 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
       return total;
     },
     perLine,
+    daysSinceOrder,
   };
 }
 

@@ -18,7 +18,8 @@ export function effectOf(event: { type: string; params?: Readonly<Record<string,
   const p = event.params ?? {};
   return {
     type: event.type,
-    ...(typeof p.remedy === "string" ? { remedy: p.remedy } : {}),
+    // Lifetime repair is about repair without saying so in its params.
+    ...(typeof p.remedy === "string" ? { remedy: p.remedy } : event.type === "promise.lifetimeRepair" ? { remedy: "repair" } : {}),
     ...(typeof p.option === "string" ? { option: p.option } : {}),
   };
 }

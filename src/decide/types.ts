@@ -15,6 +15,12 @@ export interface Source {
 
 export interface Basis extends Source {
   readonly citation: Message;
+  /**
+   * Present when the basis is a merchant's promise (实施条例 art. 12): `lifetime_repair` opened
+   * the remedy; `free_return_shipping` and `return_shipping_insurance` only say who pays return
+   * shipping on a remedy other bases opened.
+   */
+  readonly promise?: "free_return_shipping" | "return_shipping_insurance" | "lifetime_repair";
 }
 
 /** Why a remedy is denied or undetermined. */
@@ -38,7 +44,14 @@ export interface Verdict {
   /** The first instant the remedy is no longer open (e.g. day 8 00:00), with the zone's offset. */
   readonly deadline?: string;
   readonly basis: readonly Basis[];
-  readonly returnShippingPaidBy?: "customer" | "merchant";
+  /**
+   * Who pays return shipping on an allowed remedy, when a rule says: the merchant (a rule or a
+   * free-return-shipping promise), the return-shipping insurance (运费险, up to
+   * `returnShippingUpTo`), or the customer.
+   */
+  readonly returnShippingPaidBy?: "customer" | "merchant" | "insurance";
+  /** With `returnShippingPaidBy: "insurance"`: the most the insurance pays. */
+  readonly returnShippingUpTo?: Amount;
   /** Why it is denied or undetermined; empty when allowed. */
   readonly reasons: readonly Reason[];
 }
@@ -176,7 +189,7 @@ export interface EligibilityDecision {
 }
 
 export interface CompensationItem extends Source {
-  readonly kind: "coupon" | "partial_refund" | "refund" | "voucher" | "shipping" | "points" | "gift";
+  readonly kind: "coupon" | "partial_refund" | "refund" | "voucher" | "shipping" | "points" | "gift" | "price_difference";
   readonly amount: Amount;
   readonly label: Message;
   /** Cash items split over the requested lines by their refund; the shares sum exactly to `amount`. */

@@ -16,6 +16,7 @@ import { checkEventsAndParams } from "./checks/eventsAndParams.js";
 import { checkNullableNegatives } from "./checks/nullableNegatives.js";
 import { checkStageFacts } from "./checks/stageFacts.js";
 import { checkStatutoryFloor, statutoryWindows } from "./checks/statutoryFloor.js";
+import { checkShippingGrantsRemedy } from "./checks/shippingGrantsRemedy.js";
 import { checkTypes } from "./checks/typeChecks.js";
 import { checkUnknownFacts } from "./checks/unknownFacts.js";
 import { checkUnknownValues } from "./checks/unknownValues.js";
@@ -84,6 +85,7 @@ export function checkPolicy(input: PolicyInput, operators: OperatorRegistry = de
         ...RULE_SET_CHECKS.flatMap((check) => check(ruleSet)),
         ...checkAttributes(ruleSet, declared ?? {}),
         ...(isStatutory ? [] : checkStatutoryFloor(ruleSet, statutoryWindows(statutory))),
+        ...(isStatutory ? [] : checkShippingGrantsRemedy(ruleSet)),
         ...checkRuleSetIdUnused(ruleSet, idUsedBy),
         ...(calendarSource ? [] : checkBusinessClockHasCalendar(ruleSet)),
       ];

@@ -102,6 +102,8 @@ describe("a case that contradicts itself in time", () => {
       "reportedAt",
       /before order.deliveredAt \(2026-03-12T10:00:00\+08:00\)/,
     ],
+    ["a price now above the unit price paid (price protection refunds a fall)", (c: Case): void => { c.order.items[0].priceNow = 5001; }, "order.items.0.priceNow", /priceNow \(5001 fen\) is above the unitPrice paid \(5000 fen\)/],
+    ["a price now equal to the unit price is fine", (c: Case): void => { c.order.items[0].priceNow = 5000; }, undefined, undefined],
     [
       "an order without parcels signed for before it shipped",
       (c: Case): void => { delete c.order.parcels; c.order.shippedAt = "2026-03-04T10:00:00+08:00"; c.order.deliveredAt = "2026-03-03T10:00:00+08:00"; c.request.lines = [{ line: "L1" }]; },

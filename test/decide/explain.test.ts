@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, createDecider, explain, failedConditions } from "../../src/index.js";
 import { runCli } from "../cli/run.js";
+import { loadPolicy } from "../../src/policy/loadPolicy.js";
 
 const earphones = JSON.parse(readFileSync("examples/earphones-noise-day3.json", "utf8"));
 const decision = createDecider({ clock: () => new Date("2026-03-04T10:05:00+08:00") }).decide(earphones);
@@ -12,6 +13,14 @@ describe("explain", () => {
     const returnSection = text.slice(text.indexOf("Return: allowed"), text.indexOf("Exchange:"));
     expect(returnSection).toContain("✔ fired  statutory-cn/quality_return_within_7_days");
     expect(returnSection).toContain("✘ nearly fired  statutory-cn/no_reason_return_within_7_days  (1 failed)\n      goodsIntact equal true — was false");
+  });
+
+  it("shows a lifetime-repair promise under repair, as the basis that fired (fixture 145)", () => {
+    const fx = JSON.parse(readFileSync("fixtures/145-promise-lifetime-repair-acme-after-two-years.json", "utf8"));
+    const promised = createDecider({ policy: loadPolicy("fixtures/policies/merchant-promises"), clock: () => new Date(fx.now) }).decide(fx.case);
+    const text = explain(promised, { lang: "en" });
+    const repairSection = text.slice(text.indexOf("Repair: allowed"), text.indexOf("Refund only:"));
+    expect(repairSection).toContain("✔ fired  merchant/acme_lifetime_repair");
   });
 
   it("speaks zh-CN by default", () => {

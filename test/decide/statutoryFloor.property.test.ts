@@ -3,6 +3,8 @@ import { describe, expect, it } from "vitest";
 import { createDecider, type Decision } from "../../src/index.js";
 import { arbCase } from "../arbitraries/case.js";
 import { loadPolicy } from "../../src/policy/loadPolicy.js";
+import { compilePolicy } from "../../src/policy/compilePolicy.js";
+import { defaultPolicyInput } from "../../src/policy/defaultPolicy.js";
 
 // Issue 12 §1 and §5 as properties: the statutory 三包 period is a floor that a promise can only
 // lengthen, and a window that has closed allows nothing.
@@ -366,5 +368,95 @@ describe("properties: installed goods", () => {
         if (exchange.status === "allowed") expect(Date.parse(exchange.deadline!)).toBe(end);
       }),
     );
+  });
+});
+
+// Issue 13 (promises): a merchant's promise only adds. Any mix of the four promise events,
+// firing on every line and case, leaves every statutory verdict at least as favourable: an
+// allowed verdict stays allowed, its deadline no earlier, a merchant-paid return shipping stays
+// merchant-paid; and the bundled plan's options keep their items.
+describe("properties: promises only add", () => {
+  const citation = { "zh-CN": "商家承诺", en: "Merchant promise" };
+  const always = { all: [{ fact: "lineUnits", operator: "greaterThanInclusive", value: 1 }] };
+  const PROMISES = {
+    free: { name: "free", conditions: always, event: { type: "promise.freeReturnShipping", params: { citation } } },
+    freeExchange: { name: "free_exchange", conditions: always, event: { type: "promise.freeReturnShipping", params: { remedies: ["exchange"], citation } } },
+    insurance: { name: "insurance", conditions: always, event: { type: "promise.returnShippingInsurance", params: { upTo: 1200, citation } } },
+    lifetime: { name: "lifetime", conditions: always, event: { type: "promise.lifetimeRepair", params: { citation } } },
+  } as const;
+  const priceProtection = (addTo: boolean) => ({
+    name: "price_protection",
+    conditions: { all: [{ fact: "orderValue", operator: "greaterThanInclusive", value: 0 }] },
+    event: {
+      type: "compensation.priceProtection",
+      params: { option: "price_protection", optionLabel: citation, label: citation, citation, withinDays: 365, ...(addTo ? { addTo: "every" } : {}) },
+    },
+  });
+  const withPromises = (names: readonly (keyof typeof PROMISES)[], price: "none" | "alternative" | "every") => {
+    const base = defaultPolicyInput();
+    const eligibility = { id: "promises", version: "1", kind: "eligibility", effective: { from: "2000-01-01" }, rules: names.map((n) => PROMISES[n]) };
+    const ruleSets = [{ document: eligibility as unknown }];
+    if (price !== "none") ruleSets.push({ document: { id: "price", version: "1", kind: "compensation", effective: { from: "2000-01-01" }, rules: [priceProtection(price === "every")] } });
+    return compilePolicy({ ...base, layers: [...base.layers, { name: "merchant", ruleSets }] });
+  };
+  const rank = { allowed: 2, undetermined: 1, denied: 0 } as const;
+  const deciders = new Map<string, ReturnType<typeof createDecider>>();
+  const arbPromises = fc.record({
+    names: fc.subarray(Object.keys(PROMISES) as (keyof typeof PROMISES)[], { minLength: 1 }),
+    price: fc.constantFrom("none", "alternative", "every") as fc.Arbitrary<"none" | "alternative" | "every">,
+    pricesNow: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 8, maxLength: 8 }),
+  });
+
+  it("no promise makes any statutory verdict less favourable, nor takes an item from the bundled plan", () => {
+    fc.assert(
+      fc.property(arbCase, arbPromises, (c, p) => {
+        const key = `${p.names.join(",")}|${p.price}`;
+        let promised = deciders.get(key);
+        if (promised === undefined) deciders.set(key, (promised = createDecider({ policy: withPromises(p.names, p.price), clock: () => new Date("2030-01-01T00:00:00+08:00"), trace: false })));
+        const withPrices = structuredClone(c);
+        withPrices.order.items.forEach((item: { unitPrice: number; priceNow?: number }, i: number) => {
+          item.priceNow = Math.floor(item.unitPrice * p.pricesNow[i % 8]!);
+        });
+        const before = decider.decide(withPrices);
+        const after = promised.decide(withPrices);
+        for (const [k, line] of before.lines.entries()) {
+          for (const r of REMEDIES) {
+            const was = line.eligibility[r];
+            const is = after.lines[k]!.eligibility[r];
+            expect(rank[is.status], `${line.line} ${r}`).toBeGreaterThanOrEqual(rank[was.status]);
+            if (was.status !== "allowed") continue;
+            // No deadline is the latest there is.
+            if (is.deadline !== undefined) expect(was.deadline !== undefined && Date.parse(is.deadline) >= Date.parse(was.deadline), `${line.line} ${r} deadline`).toBe(true);
+            if (was.returnShippingPaidBy === "merchant") expect(is.returnShippingPaidBy).toBe("merchant");
+            for (const b of was.basis) expect(is.basis).toContainEqual(b);
+          }
+        }
+        for (const option of before.compensation.options) {
+          const same = after.compensation.options.find((o) => o.id === option.id);
+          expect(same?.items.slice(0, option.items.length), option.id).toEqual(option.items);
+        }
+      }),
+    );
+  });
+
+  it("the promise check can fail: a shipping promise written as a remedy.allowed with a short window is no promise", () => {
+    // The issue's VIP rule: it grants a return of its own — on a day-20 request the statutory
+    // verdict (denied) turns allowed. Promises must not do that; this shows the check sees it.
+    const base = defaultPolicyInput();
+    const vip = { name: "vip", conditions: always, event: { type: "remedy.allowed", params: { remedy: "return", window: { days: 30 }, returnShippingPaidBy: "merchant", citation } } };
+    const granting = createDecider({
+      policy: compilePolicy({ ...base, layers: [...base.layers, { name: "merchant", ruleSets: [{ document: { id: "vip", version: "1", kind: "eligibility", effective: { from: "2000-01-01" }, rules: [vip] } }] }] }),
+      clock: () => new Date("2030-01-01T00:00:00+08:00"),
+      trace: false,
+    });
+    const promising = createDecider({ policy: withPromises(["free"], "none"), clock: () => new Date("2030-01-01T00:00:00+08:00"), trace: false });
+    const day20 = {
+      caseId: "p", reportedAt: "2026-03-21T10:00:00+08:00",
+      order: { orderId: "o", currency: "CNY", placedAt: "2026-02-27T10:00:00+08:00", deliveredAt: "2026-03-01T23:50:00+08:00", paidAmount: 100, items: [{ sku: "a", category: "apparel", unitPrice: 100, quantity: 1 }] },
+      request: { type: "return", reason: "no_reason", goodsCondition: "unopened" }, customer: { id: "c", tier: "vip" },
+    };
+    expect(decider.decide(day20).lines[0]!.eligibility.return.status).toBe("denied");
+    expect(granting.decide(day20).lines[0]!.eligibility.return.status).toBe("allowed");
+    expect(promising.decide(day20).lines[0]!.eligibility.return.status).toBe("denied");
   });
 });

@@ -2,6 +2,7 @@ import type { RequestedLine } from "../requestedLines.js";
 import { allocateByWeightsInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
 import { CAPPABLE_KINDS, CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
+import { priceDifferences } from "./priceProtection.js";
 import type { CapApplied, CompensationDecision, CompensationItem, CompensationOption, ReviewReason } from "../types.js";
 
 export type AmountBasis = NonNullable<EventParams<"compensation.item">["of"]>;
@@ -16,9 +17,14 @@ export interface CompensationBases {
   amount(basis: AmountBasis): number;
   /** Per requested line (request order): the fen of the basis the line carries. */
   perLine(basis: AmountBasis): readonly number[];
+  /** Civil days in the policy's zone from the order's day (placedAt) to the request's (price protection's window); computed when asked. */
+  daysSinceOrder(): number;
 }
 
-type ItemEvent = StageEvent & { params: EventParams<"compensation.item"> };
+type ItemParams = EventParams<"compensation.item"> | PriceDifferenceParams;
+type ItemEvent = StageEvent & { params: ItemParams };
+/** A price-protection promise priced: a fixed item of its own kind, with the part each line is owed. */
+type PriceDifferenceParams = Omit<EventParams<"compensation.item">, "kind" | "fixed"> & { kind: "price_difference"; fixed: number; perLine: readonly number[] };
 type CapEvent = StageEvent & { params: EventParams<"compensation.cap"> };
 
 /**
@@ -35,7 +41,7 @@ export function interpretCompensation(
 ): { compensation: CompensationDecision; reviewReasons: readonly ReviewReason[] } {
   if (events.length === 0) return NO_COMPENSATION;
   const capsApplied: CapApplied[] = [];
-  const byOption = planOptions(eventsOfType<EventParams<"compensation.item">>(events, "compensation.item"));
+  const byOption = planOptions(itemsOf(events, bases, lines));
   const caps = eventsOfType<EventParams<"compensation.cap">>(events, "compensation.cap");
 
   const options: CompensationOption[] = [];
@@ -85,7 +91,7 @@ export function interpretCompensation(
       const item = { kind: p.kind, amount: amountOf(amountFen), label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
       out.push(
         isCash && p.kind !== "shipping"
-          ? { ...item, allocation: allocateToLines(amount, amountFen, lines, bases.perLine(p.of ?? "requestedAmount")) }
+          ? { ...item, allocation: allocateToLines(amount, amountFen, lines, p.kind === "price_difference" ? p.perLine : bases.perLine(p.of ?? "requestedAmount")) }
           : item,
       );
     }
@@ -100,6 +106,39 @@ export function interpretCompensation(
     ...sourceOf(e),
   }));
   return { compensation: { options, capsApplied }, reviewReasons };
+}
+
+/**
+ * The items rules give, in firing order: `compensation.item` as written, and each
+ * price-protection promise priced — within its days of the order, the requested lines' price
+ * differences as one `price_difference` item; outside them, or with no difference, none.
+ */
+function itemsOf(events: readonly StageEvent[], bases: CompensationBases, lines: readonly RequestedLine[]): ItemEvent[] {
+  const items: ItemEvent[] = [];
+  let differences: number[] | undefined;
+  for (const e of events) {
+    if (e.type === "compensation.item") items.push(e as ItemEvent);
+    else if (e.type === "compensation.priceProtection") {
+      const p = e.params as EventParams<"compensation.priceProtection">;
+      if (bases.daysSinceOrder() > p.withinDays) continue;
+      differences ??= priceDifferences(lines);
+      let total = 0;
+      for (const d of differences) total += d;
+      if (total === 0) continue;
+      const priced: PriceDifferenceParams = {
+        option: p.option,
+        optionLabel: p.optionLabel,
+        kind: "price_difference",
+        fixed: total,
+        perLine: differences,
+        label: p.label,
+        citation: p.citation,
+        ...(p.addTo !== undefined ? { addTo: p.addTo } : {}),
+      };
+      items.push({ ...sourceOf(e), type: e.type, params: priced });
+    }
+  }
+  return items;
 }
 
 /**

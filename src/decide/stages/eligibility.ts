@@ -2,6 +2,7 @@ import { dayWindowDeadline, formatInZone, monthWindowDeadline, restDayExtendedDe
 import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
+import { RETURN_SHIPPING_PROMISES, withReturnShippingPromises } from "./returnShippingPromises.js";
 import type { Basis, LineEligibility, Reason, RemedyRollUp, ReviewReason, Verdict } from "../types.js";
 
 type Allowed = StageEvent & { params: EventParams<"remedy.allowed"> };
@@ -10,7 +11,12 @@ const reasonOf = perEvent((e): Reason => {
   const p = e.params as EventParams<"remedy.denied">;
   return { ...sourceOf(e), code: p.code, message: p.message, ...(p.missing ? { missing: p.missing } : {}), ...(p.citation ? { citation: p.citation } : {}) };
 });
-const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as EventParams<"remedy.allowed">).citation }));
+// A lifetime-repair promise is an allowing basis without a window, marked as the promise it is.
+const basisOf = perEvent((e): Basis =>
+  e.type === "promise.lifetimeRepair"
+    ? { ...sourceOf(e), citation: (e.params as EventParams<"promise.lifetimeRepair">).citation, promise: "lifetime_repair" }
+    : { ...sourceOf(e), citation: (e.params as EventParams<"remedy.allowed">).citation },
+);
 
 /**
  * One requested line's verdicts per remedy. Layers only add: a remedy is allowed when any
@@ -22,13 +28,27 @@ const basisOf = perEvent((e): Basis => ({ ...sourceOf(e), citation: (e.params as
  * Review: an undetermined remedy the customer asked for on this line, and every
  * `review.required`, go to a person. An undetermined remedy nobody asked for is shown as
  * undetermined (never as denied) without holding up the case.
+ *
+ * Promises (实施条例 art. 12) only add: lifetime repair is one more allowing basis of repair,
+ * without a window; the return-shipping promises say who pays on a return or exchange that
+ * is allowed, and open nothing.
  */
 export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine {
   // One pass: events into per-remedy buckets, in event order.
   const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
   const review: ReviewReason[] = [];
   const line = context.line;
+  let shippingPromises: StageEvent[] | undefined;
   for (const e of events) {
+    if (RETURN_SHIPPING_PROMISES.has(e.type)) {
+      (shippingPromises ??= []).push(e);
+      continue;
+    }
+    if (e.type === "promise.lifetimeRepair") {
+      // Read as an allowing event of repair: its params have no window, no payer, no refund period.
+      (buckets.repair ??= { allowing: [], against: [], undetermined: [] }).allowing.push(e as Allowed);
+      continue;
+    }
     if (e.type === "review.required") {
       const missing = (e.params as EventParams<"review.required">).missing;
       review.push(reviewOf(e, line.id, missing === undefined ? undefined : pathInCase(missing, line)));
@@ -41,9 +61,11 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
     else if (e.type === "remedy.undetermined") bucket.undetermined.push(e);
   }
   // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
+  const returnVerdict = verdictOf(buckets.return, "return", context, z, review);
+  const exchangeVerdict = verdictOf(buckets.exchange, "exchange", context, z, review);
   const verdicts: LineEligibility = {
-    return: verdictOf(buckets.return, "return", context, z, review),
-    exchange: verdictOf(buckets.exchange, "exchange", context, z, review),
+    return: shippingPromises === undefined ? returnVerdict : withReturnShippingPromises(returnVerdict, "return", shippingPromises),
+    exchange: shippingPromises === undefined ? exchangeVerdict : withReturnShippingPromises(exchangeVerdict, "exchange", shippingPromises),
     repair: verdictOf(buckets.repair, "repair", context, z, review),
     refundOnly: verdictOf(buckets.refundOnly, "refundOnly", context, z, review),
     reship: verdictOf(buckets.reship, "reship", context, z, review),

@@ -38,11 +38,18 @@ const percent = z
   .refine((p) => Number.isInteger(Math.round(p * 100)) && Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, { params: { code: "invalid_input", rule: "at_most_two_decimals" } });
 const fen = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
-export const COMPENSATION_KINDS = ["coupon", "partial_refund", "refund", "voucher", "shipping", "points", "gift"] as const;
+/** Kinds a `compensation.item` may give. */
+export const ITEM_KINDS = ["coupon", "partial_refund", "refund", "voucher", "shipping", "points", "gift"] as const;
+/** Every kind a plan may hold: the items' kinds, and the price difference a price-protection promise refunds. */
+export const COMPENSATION_KINDS = [...ITEM_KINDS, "price_difference"] as const;
 /** Kinds a merchant's cap may limit: everything but the refund the law owes. */
 export const CAPPABLE_KINDS = ["coupon", "partial_refund", "voucher", "shipping", "points", "gift"] as const;
 /** Kinds paid out in cash; together they never exceed what the customer paid. */
-export const CASH_KINDS: ReadonlySet<string> = new Set(["refund", "partial_refund", "shipping"]);
+export const CASH_KINDS: ReadonlySet<string> = new Set(["refund", "partial_refund", "shipping", "price_difference"]);
+
+/** The remedies whose goods travel back to the merchant: what a return-shipping promise is about. */
+export const SHIPPED_BACK_REMEDIES = ["return", "exchange"] as const;
+const shippedBack = z.array(z.enum(SHIPPED_BACK_REMEDIES)).min(1);
 
 /**
  * How an SLA target counts: `calendar` every minute (the default), `business` only the
@@ -112,7 +119,7 @@ export const EVENT_PARAMS = {
     .strictObject({
       option: z.string().min(1),
       optionLabel: Message,
-      kind: z.enum(COMPENSATION_KINDS),
+      kind: z.enum(ITEM_KINDS),
       percent: percent.optional(),
       /**
        * What `percent` is taken of: the order's paid amount, the requested units' paid share,
@@ -138,6 +145,48 @@ export const EVENT_PARAMS = {
       params: { code: "invalid_input", rule: "fixed_or_percent" },
     }),
   /**
+   * 价保: within `withinDays` civil days of the order (its placedAt, in the policy's zone; day 0
+   * is the order's day) the requested units' price difference is refunded, a
+   * `price_difference` item: (unitPrice − order.items[].priceNow) × units per requested line,
+   * capped by what was paid for those units. Lines without `priceNow` add nothing; no
+   * difference, no item. It joins the plan as a `compensation.item` does (`option`, `addTo`).
+   * A promise binds (实施条例 art. 12): no `compensation.cap` limits it.
+   */
+  "compensation.priceProtection": z.strictObject({
+    option: z.string().min(1),
+    optionLabel: Message,
+    withinDays: z.number().int().min(0).max(365),
+    addTo: z.union([z.literal("every"), z.array(z.string().min(1)).min(1)]).optional(),
+    label: Message,
+    citation: Message,
+  }),
+  /**
+   * The merchant pays return shipping on the line's allowed return and exchange (or the
+   * remedies named). It opens nothing: a verdict no other rule allows stays as it is; an
+   * allowed one gets `returnShippingPaidBy: "merchant"` and the promise in its basis.
+   */
+  "promise.freeReturnShipping": z.strictObject({
+    remedies: shippedBack.optional(),
+    citation: Message,
+  }),
+  /**
+   * 运费险: return shipping on the line's allowed return and exchange (or the remedies named)
+   * is paid by the insurance, up to `upTo` fen — unless the merchant pays it anyway. The rule's
+   * conditions say whether the order carries the insurance (e.g. an order attribute). It opens nothing.
+   */
+  "promise.returnShippingInsurance": z.strictObject({
+    remedies: shippedBack.optional(),
+    upTo: fen.min(1),
+    citation: Message,
+  }),
+  /**
+   * 终身保修: repair is allowed with no deadline. It only adds (a basis without a window keeps
+   * repair open; every other verdict is untouched), and its citation names the promise.
+   */
+  "promise.lifetimeRepair": z.strictObject({
+    citation: Message,
+  }),
+  /**
    * At most `max` fen of the given kinds in each option it names (`"every"`, or option
    * ids), items counted in plan order; the first items keep theirs. A refund is never
    * capped: it is what the customer is owed for the goods (消保法 arts. 24, 25 ¶3).
@@ -156,6 +205,6 @@ export type EventParams<T extends EventType> = z.infer<(typeof EVENT_PARAMS)[T]>
 /** Which event types each stage may fire. */
 export const STAGE_EVENT_TYPES = {
   sla: ["sla.tier", "sla.followUp"],
-  eligibility: ["remedy.allowed", "remedy.denied", "remedy.undetermined", "review.required"],
-  compensation: ["compensation.item", "compensation.cap", "review.required"],
+  eligibility: ["remedy.allowed", "remedy.denied", "remedy.undetermined", "review.required", "promise.freeReturnShipping", "promise.returnShippingInsurance", "promise.lifetimeRepair"],
+  compensation: ["compensation.item", "compensation.priceProtection", "compensation.cap", "review.required"],
 } as const satisfies Record<string, readonly EventType[]>;

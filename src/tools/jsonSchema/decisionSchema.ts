@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Message, Remedy } from "../../policy/format/eventSchemas.js";
+import { COMPENSATION_KINDS, Message, Remedy } from "../../policy/format/eventSchemas.js";
 
 /*
  * The decision's shape as a zod schema, for one purpose: the JSON Schema of a fixture's
@@ -17,12 +17,17 @@ const Reason = z
   .strictObject({ ...partialShape(source), code: z.string(), message: Message, citation: Message.optional(), missing: z.string().optional() })
   .meta({ id: "Reason" });
 
+const Basis = z
+  .strictObject({ ...source, citation: Message, promise: z.enum(["free_return_shipping", "return_shipping_insurance", "lifetime_repair"]).optional() })
+  .meta({ id: "Basis" });
+
 const Verdict = z
   .strictObject({
     status: z.enum(["allowed", "denied", "undetermined"]),
     deadline: Instant.optional(),
-    basis: z.array(z.strictObject({ ...source, citation: Message })),
-    returnShippingPaidBy: z.enum(["customer", "merchant"]).optional(),
+    basis: z.array(Basis),
+    returnShippingPaidBy: z.enum(["customer", "merchant", "insurance"]).optional(),
+    returnShippingUpTo: Amount.optional(),
     reasons: z.array(Reason),
   })
   .meta({ id: "Verdict" });
@@ -53,7 +58,7 @@ const Tier = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const CompensationItem = z
   .strictObject({
     ...source,
-    kind: z.enum(["coupon", "partial_refund", "refund", "voucher", "shipping", "points", "gift"]),
+    kind: z.enum(COMPENSATION_KINDS),
     amount: Amount,
     label: Message,
     allocation: z.array(z.strictObject({ line: z.string(), amount: Amount })).optional(),

@@ -75,7 +75,7 @@ describe("aftersales lint on mixed folders", () => {
     const report = lintPaths(["fixtures"]);
     expect(report.issues).toEqual([]);
     expect(report.files).toContain("fixtures/policies/merchant-30-day/policy.json");
-    expect(report.files.filter((f) => /fixtures\/\d{3}-/.test(f)).length).toBe(132);
+    expect(report.files.filter((f) => /fixtures\/\d{3}-/.test(f)).length).toBe(142);
   });
 });
 
