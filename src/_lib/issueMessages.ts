@@ -38,6 +38,17 @@ const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
         : en(l) ? `attribute "${p.name}" must be a ${p.expected}` : `属性 "${p.name}" 须为 ${p.expected} 类型`;
     case "policy_needs_layer": return en(l) ? 'a policy needs at least one layer (or "extends": "default")' : '策略至少需要一个层（或写 "extends": "default"）';
     case "unreadable": return en(l) ? `could not be read: ${p.error}` : `无法读取：${p.error}`;
+    case "shift_ends_before_start": return en(l) ? `"${p.shift}" ends before it starts` : `"${p.shift}" 的结束时间早于开始时间`;
+    case "shift_overlaps": return en(l) ? `"${p.shift}" overlaps or comes before the shift before it` : `"${p.shift}" 与前一班次重叠或早于前一班次`;
+    case "date_not_in_year": return en(l) ? `${p.date} is not in ${p.year}` : `${p.date} 不在 ${p.year} 年`;
+    case "listed_twice": return en(l) ? `${p.value} is listed twice` : `${p.value} 重复列出`;
+    case "make_up_day_without_hours": return en(l) ? "a make-up workday has working hours" : "调休上班日须有工作时间";
+    case "week_without_hours": return en(l) ? "the week has no working hours" : "一周中没有任何工作时间";
+    case "non_catalogue_row_with_period":
+      return en(l)
+        ? "a row that is in no 三包 catalogue (statutory: false) has no 三包 period or part periods (warrantyMonths: null, no parts)"
+        : "不在三包目录中的行（statutory: false）不设三包有效期或部件有效期（warrantyMonths 为 null，且无 parts）";
+    case "name_taken": return en(l) ? `"${p.name}" already names the category "${p.category}"` : `"${p.name}" 已是品类 "${p.category}" 的名称`;
     case "other": return p.detail;
   }
 };

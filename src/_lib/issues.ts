@@ -101,6 +101,13 @@ export type InvalidInputParams =
   | { readonly rule: "attribute_not_declared"; readonly name: string; readonly level: "line" | "order" | "customer"; readonly declared: readonly string[]; readonly suggestion?: string }
   /** A case's attribute whose value is not of its declared type (or not one of an enum's values). */
   | { readonly rule: "attribute_type"; readonly name: string; readonly expected: "string" | "number" | "boolean" | "enum"; readonly values?: readonly string[] }
+  | { readonly rule: "shift_ends_before_start" | "shift_overlaps"; readonly shift: string }
+  | { readonly rule: "date_not_in_year"; readonly date: string; readonly year: number }
+  | { readonly rule: "listed_twice"; readonly value: string }
+  | { readonly rule: "make_up_day_without_hours" }
+  | { readonly rule: "week_without_hours" }
+  | { readonly rule: "non_catalogue_row_with_period" }
+  | { readonly rule: "name_taken"; readonly name: string; readonly category: string }
   | { readonly rule: "other"; readonly detail: string };
 
 /** Dates between versions of one rule set (all civil dates, inclusive). */

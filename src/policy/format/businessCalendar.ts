@@ -19,7 +19,8 @@ const isoDate = z.iso.date();
 
 const HH_MM = "(?:[01]\\d|2[0-3]):[0-5]\\d";
 /** `"09:00-12:00"`: wall-clock start and end in the policy's zone; the end may be `24:00`. */
-export const Shift = z.string().regex(new RegExp(`^${HH_MM}-(?:${HH_MM}|24:00)$`), "a shift is HH:MM-HH:MM, e.g. 09:00-18:00");
+// HH:MM-HH:MM, e.g. 09:00-18:00 (zod says so, by the pattern, in either language).
+export const Shift = z.string().regex(new RegExp(`^${HH_MM}-(?:${HH_MM}|24:00)$`));
 
 /** A day's shifts, in order and apart; `[]` for no work. */
 export const DayHours = z
@@ -29,8 +30,8 @@ export const DayHours = z
     let previousEnd = -1;
     shifts.forEach((shift, i) => {
       const [start, end] = minutesOf(shift);
-      if (end <= start) ctx.addIssue({ code: "custom", path: [i], message: `"${shift}" ends before it starts` });
-      else if (start < previousEnd) ctx.addIssue({ code: "custom", path: [i], message: `"${shift}" overlaps or comes before the shift before it` });
+      if (end <= start) ctx.addIssue({ code: "custom", path: [i], message: "shift_ends_before_start", params: { code: "invalid_input", rule: "shift_ends_before_start", shift } });
+      else if (start < previousEnd) ctx.addIssue({ code: "custom", path: [i], message: "shift_overlaps", params: { code: "invalid_input", rule: "shift_overlaps", shift } });
       previousEnd = Math.max(previousEnd, end);
     });
   });
@@ -53,8 +54,8 @@ export const CalendarYear = z
     const seen = new Set<string>();
     for (const [key, dates] of [["holidays", y.holidays], ["makeUpWorkdays", y.makeUpWorkdays]] as const) {
       dates.forEach((d, i) => {
-        if (!d.startsWith(`${y.year}-`)) ctx.addIssue({ code: "custom", path: [key, i], message: `${d} is not in ${y.year}` });
-        if (seen.has(d)) ctx.addIssue({ code: "custom", path: [key, i], message: `${d} is listed twice` });
+        if (!d.startsWith(`${y.year}-`)) ctx.addIssue({ code: "custom", path: [key, i], message: "date_not_in_year", params: { code: "invalid_input", rule: "date_not_in_year", date: d, year: y.year } });
+        if (seen.has(d)) ctx.addIssue({ code: "custom", path: [key, i], message: "listed_twice", params: { code: "invalid_input", rule: "listed_twice", value: d } });
         seen.add(d);
       });
     }
@@ -71,13 +72,13 @@ export const BusinessCalendarSchema = z
     /** Working hours per weekday, wall clock in the policy's zone. */
     week: z.strictObject({ mon: DayHours, tue: DayHours, wed: DayHours, thu: DayHours, fri: DayHours, sat: DayHours, sun: DayHours }),
     /** Working hours on a 调休 make-up workday (the notices say only "上班"). */
-    makeUpDayHours: DayHours.refine((h) => h.length > 0, "a make-up workday has working hours"),
+    makeUpDayHours: DayHours.refine((h) => h.length > 0, { params: { code: "invalid_input", rule: "make_up_day_without_hours" } }),
     years: z.array(CalendarYear).max(200),
   })
   .superRefine((c, ctx) => {
-    if (WEEKDAYS.every((d) => c.week[d].length === 0)) ctx.addIssue({ code: "custom", path: ["week"], message: "the week has no working hours" });
+    if (WEEKDAYS.every((d) => c.week[d].length === 0)) ctx.addIssue({ code: "custom", path: ["week"], message: "week_without_hours", params: { code: "invalid_input", rule: "week_without_hours" } });
     c.years.forEach((y, i) => {
-      if (c.years.findIndex((other) => other.year === y.year) !== i) ctx.addIssue({ code: "custom", path: ["years", i, "year"], message: `${y.year} is listed twice` });
+      if (c.years.findIndex((other) => other.year === y.year) !== i) ctx.addIssue({ code: "custom", path: ["years", i, "year"], message: "listed_twice", params: { code: "invalid_input", rule: "listed_twice", value: String(y.year) } });
     });
   })
   .meta({ id: "BusinessCalendar" });

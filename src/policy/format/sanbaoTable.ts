@@ -45,14 +45,14 @@ export const SanbaoTableSchema = z
     const owner = new Map<string, string>();
     for (const [key, row] of Object.entries(table.categories)) {
       if (row.statutory === false && (row.warrantyMonths !== null || row.parts !== undefined)) {
-        ctx.addIssue({ code: "custom", path: ["categories", key, "warrantyMonths"], message: "a row that is in no 三包 catalogue (statutory: false) has no 三包 period or part periods (warrantyMonths: null, no parts)" });
+        ctx.addIssue({ code: "custom", path: ["categories", key, "warrantyMonths"], message: "non_catalogue_row_with_period", params: { code: "invalid_input", rule: "non_catalogue_row_with_period" } });
       }
       const names = [key, ...(row.aliases ?? [])];
       names.forEach((name, n) => {
         const matched = categoryName(name);
         const first = owner.get(matched);
         if (first !== undefined && first !== key) {
-          ctx.addIssue({ code: "custom", path: n === 0 ? ["categories", key] : ["categories", key, "aliases", n - 1], message: `"${name}" already names the category "${first}"` });
+          ctx.addIssue({ code: "custom", path: n === 0 ? ["categories", key] : ["categories", key, "aliases", n - 1], message: "name_taken", params: { code: "invalid_input", rule: "name_taken", name, category: first } });
         } else owner.set(matched, key);
       });
     }

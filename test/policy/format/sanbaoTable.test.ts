@@ -1,12 +1,15 @@
+import { finalizeIssues } from "../../../src/_lib/issueMessages.js";
+import { safeParseIssues } from "../../../src/_lib/zodIssues.js";
 import { describe, expect, it } from "vitest";
 import { categoryName, categoryRow, categoryTableOf, SanbaoTableSchema } from "../../../src/policy/format/sanbaoTable.js";
 import bundled from "../../../rules/statutory/cn-sanbao-categories.json" with { type: "json" };
 
 const cite = { "zh-CN": "x", en: "x" };
 const table = (categories: Record<string, unknown>) => ({ id: "t", version: "1", categories });
+// The table's issues as the library reports them: code and params as data, words written late (here in English).
 const issues = (t: unknown) => {
-  const r = SanbaoTableSchema.safeParse(t);
-  return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  const r = safeParseIssues(SanbaoTableSchema, t);
+  return r.success ? [] : finalizeIssues(r.issues, "en").map((i) => `${i.path.join(".")}: ${i.message}`);
 };
 
 describe("the category table", () => {
