@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { safeLoadPolicy } from "../../src/index.js";
+import { safeCompilePolicy, safeLoadPolicy } from "../../src/index.js";
+import { defaultPolicyInput } from "../../src/policy/defaultPolicy.js";
 
 describe("law is a floor: a merchant layer may not narrow a statutory window", () => {
   it("rejects a 5-day no-reason window at load, citing the statutory rule it would weaken", () => {
@@ -23,6 +24,20 @@ describe("law is a floor: a merchant layer may not narrow a statutory window", (
         message: expect.stringContaining("denying a return from day 6 cuts into the statutory 7-day return window"),
       }),
     ]);
+  });
+
+  it("rejects a denial counted from installation inside the statutory window too (issue 12 §7)", () => {
+    const base = defaultPolicyInput();
+    const document = {
+      id: "installer", version: "1", kind: "eligibility", effective: { from: "2026-01-01" },
+      rules: [{
+        name: "no_exchange_after_day_5_from_installation",
+        conditions: { all: [{ fact: "daysSinceInstallation", operator: "greaterThan", value: 5 }] },
+        event: { type: "remedy.denied", params: { remedy: "exchange", code: "late", message: { "zh-CN": "x", en: "x" } } },
+      }],
+    };
+    const result = safeCompilePolicy({ ...base, layers: [...base.layers, { name: "merchant", ruleSets: [{ document }] }] }, { lang: "en" });
+    expect(result.success ? [] : result.error.issues.map((i) => [i.code, i.path.join(".")])).toEqual([["below_statutory_floor", "rules.0.conditions.all.0.value"]]);
   });
 
   it("accepts a merchant layer that extends the window", () => {

@@ -28,6 +28,8 @@ export function statutoryWindows(statutory: readonly RuleSet[]): Map<RemedyT, St
   return floor;
 }
 
+const DAY_COUNTS: ReadonlySet<string> = new Set(["daysSinceDelivery", "daysSinceInstallation"]);
+
 /**
  * A non-statutory layer may add and extend, never narrow: a window shorter than the
  * statutory one, or a denial that starts inside the statutory window, misstates what the
@@ -47,7 +49,9 @@ export function checkStatutoryFloor(ruleSet: RuleSet, floor: ReadonlyMap<RemedyT
     }
     if (rule.event.type === "remedy.denied") {
       walkConditions(rule.conditions, ["rules", i, "conditions"], (node, path) => {
-        if (!("fact" in node) || node.fact !== "daysSinceDelivery" || typeof node.value !== "number") return;
+        // Days since installation are never more than days since signing: a denial counted from
+        // installation cuts into a window counted from signing just as much (issue 12 §7).
+        if (!("fact" in node) || !DAY_COUNTS.has(node.fact) || typeof node.value !== "number") return;
         const deniesFrom =
           node.operator === "greaterThan" ? node.value + 1 : node.operator === "greaterThanInclusive" ? node.value : undefined;
         if (deniesFrom !== undefined && deniesFrom <= statutory.days) {
