@@ -1,5 +1,4 @@
-import { DAY_MS } from "./civilDate.js";
-import { next, pieceEnd } from "./_lib/pieceEnd.js";
+import { walkWorkingTime } from "./_lib/walkWorkingTime.js";
 import type { WorkingHours } from "./workingHours.js";
 import type { Zone } from "./zone.js";
 
@@ -19,22 +18,9 @@ import type { Zone } from "./zone.js";
 export function businessTimeBetween(from: number, to: number, hours: WorkingHours, z: Zone): number {
   if (to < from) return -businessTimeBetween(to, from, hours, z);
   let worked = 0;
-  let offset = z.offsetMinutes(from) * 60_000;
-  for (let t = from; t < to; ) {
-    // One piece: one offset, within one wall day.
-    const end = pieceEnd(t, offset, to, z);
-    const nextOffset = next.offset;
-    const wallFrom = t + offset;
-    const wallTo = end + offset;
-    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
-    const intervals = hours.intervalsOn(dayStart / DAY_MS);
-    for (let i = 0; i < intervals.length; i += 2) {
-      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
-      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
-      if (stop > start) worked += stop - start;
-    }
-    t = end;
-    offset = nextOffset;
-  }
+  walkWorkingTime(from, to, hours, z, (start, stop) => {
+    worked += stop - start;
+    return false;
+  });
   return worked;
 }

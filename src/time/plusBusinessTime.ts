@@ -1,5 +1,5 @@
 import { DAY_MS } from "./civilDate.js";
-import { next, pieceEnd } from "./_lib/pieceEnd.js";
+import { walkWorkingTime } from "./_lib/walkWorkingTime.js";
 import type { WorkingHours } from "./workingHours.js";
 import type { Zone } from "./zone.js";
 
@@ -21,25 +21,15 @@ const HORIZON_DAYS = 3660;
 export function plusBusinessTime(from: number, amount: number, hours: WorkingHours, z: Zone): number {
   if (!(amount > 0)) return from;
   let left = amount;
-  const giveUp = from + HORIZON_DAYS * DAY_MS;
-  let offset = z.offsetMinutes(from) * 60_000;
-  for (let t = from; t < giveUp; ) {
-    // One piece: one offset, within one wall day.
-    const end = pieceEnd(t, offset, giveUp, z);
-    const nextOffset = next.offset;
-    const wallFrom = t + offset;
-    const wallTo = end + offset;
-    const dayStart = Math.floor(wallFrom / DAY_MS) * DAY_MS;
-    const intervals = hours.intervalsOn(dayStart / DAY_MS);
-    for (let i = 0; i < intervals.length; i += 2) {
-      const start = Math.max(wallFrom, dayStart + intervals[i]! * 60_000);
-      const stop = Math.min(wallTo, dayStart + intervals[i + 1]! * 60_000);
-      if (stop <= start) continue;
-      if (stop - start >= left) return start + left - offset;
+  let due = from;
+  const found = walkWorkingTime(from, from + HORIZON_DAYS * DAY_MS, hours, z, (start, stop, offset) => {
+    if (stop - start < left) {
       left -= stop - start;
+      return false;
     }
-    t = end;
-    offset = nextOffset;
-  }
+    due = start + left - offset;
+    return true;
+  });
+  if (found) return due;
   throw new RangeError("the business calendar has no working time within ten years");
 }
