@@ -1,3 +1,4 @@
+import { IDENTIFIER, SNAKE_CASE } from "./namePatterns.js";
 import { DEFAULT_LANG, SEVERITY, type Issue, type IssueCode, type IssueParams, type Lang, type RawIssue } from "./issues.js";
 import { zodMessage } from "./zodIssueDetail.js";
 
@@ -24,7 +25,7 @@ const INVALID_INPUT = (p: IssueParams["invalid_input"], l: Lang): string => {
   switch (p.rule) {
     case "datetime_with_offset": return en(l) ? "an ISO-8601 date-time with an explicit offset, e.g. 2026-03-01T23:50:00+08:00" : "须为带时区偏移的 ISO-8601 时间，例如 2026-03-01T23:50:00+08:00";
     case "identifier": return en(l) ? "a name is a letter or _ followed by letters, digits or _" : "名称须以字母或 _ 开头，后接字母、数字或 _";
-    case "snake_case_key": return en(l) ? "category keys are lower_snake_case" : "品类键须为小写下划线格式（lower_snake_case）";
+    case "snake_case_key": return en(l) ? "category keys and part names are lower_snake_case" : "品类键与部件名须为小写下划线格式（lower_snake_case）";
     case "at_most_two_decimals": return en(l) ? "at most two decimals" : "最多两位小数";
     case "fixed_or_percent": return en(l) ? 'give either "fixed" (fen) or both "percent" and "of"' : '请给出 "fixed"（分），或同时给出 "percent" 与 "of"';
     case "effective_to_before_from": return en(l) ? "effective.to is before effective.from: the rule set would never be in force" : "effective.to 早于 effective.from：该规则集永不生效";
@@ -128,8 +129,8 @@ const FLOOR = (p: IssueParams["below_statutory_floor"], l: Lang): string => {
 };
 
 // Where zod's own words would say less than ours: date-times need an offset; names are identifiers.
-const IDENTIFIER_PATTERN = String(/^[A-Za-z_][A-Za-z0-9_]*$/);
-const SNAKE_CASE_PATTERN = String(/^[a-z][a-z0-9_]*$/);
+const IDENTIFIER_PATTERN = String(IDENTIFIER);
+const SNAKE_CASE_PATTERN = String(SNAKE_CASE);
 const zod = (p: Parameters<typeof zodMessage>[0], l: Lang) => {
   if (p.zod.code === "invalid_format" && p.zod.format === "datetime") return INVALID_INPUT({ rule: "datetime_with_offset" }, l);
   if (p.zod.code === "invalid_format" && p.zod.format === "regex" && String(p.zod.pattern) === IDENTIFIER_PATTERN) return INVALID_INPUT({ rule: "identifier" }, l);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { IDENTIFIER } from "../_lib/namePatterns.js";
 import { parseInstant } from "../time/index.js";
 import type { InconsistentCaseParams } from "../_lib/issues.js";
 import { timeOrderIssues, type ConsistencyIssue } from "./timeOrder.js";
@@ -51,7 +52,7 @@ export const ItemFlags = z.strictObject({
  * declared and its value of the declared type is checked when deciding, with the policy.
  */
 export const Attributes = z
-  .record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/).max(64), z.union([text, z.number().finite(), z.boolean()]))
+  .record(z.string().regex(IDENTIFIER).max(64), z.union([text, z.number().finite(), z.boolean()]))
   .meta({ id: "Attributes", description: "Attributes the policy declares (policy.json `attributes`): name → string, number or boolean." });
 // --- end of attributes ---
 /** One repair of the line's goods (its history): when they were handed in and came back. */

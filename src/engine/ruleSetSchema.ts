@@ -1,3 +1,4 @@
+import { IDENTIFIER } from "../_lib/namePatterns.js";
 import { z } from "zod";
 import { isReservedKey, parseFactPath } from "./factPath.js";
 
@@ -6,11 +7,10 @@ import { isReservedKey, parseFactPath } from "./factPath.js";
  * everywhere (json-rules-engine silently ignores typos such as `"oprator"`).
  */
 
-const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export const FactName = z
   .string()
-  .regex(identifier)
+  .regex(IDENTIFIER)
   .refine((s) => !isReservedKey(s), { params: { code: "reserved_name" } })
   .meta({ id: "FactName", description: "The name of a fact the rules read." });
 

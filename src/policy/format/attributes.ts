@@ -1,3 +1,4 @@
+import { IDENTIFIER } from "../../_lib/namePatterns.js";
 import { z } from "zod";
 import type { FactType } from "./factCatalog.js";
 
@@ -15,8 +16,7 @@ export const AttributeDeclaration = z
   ])
   .meta({ id: "AttributeDeclaration" });
 
-const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const declarations = z.record(z.string().regex(identifier).max(64), AttributeDeclaration);
+const declarations = z.record(z.string().regex(IDENTIFIER).max(64), AttributeDeclaration);
 
 export const AttributeDeclarationsSchema = z
   .strictObject({ line: declarations.optional(), order: declarations.optional(), customer: declarations.optional() })

@@ -1,3 +1,4 @@
+import { SNAKE_CASE } from "../../_lib/namePatterns.js";
 import { z } from "zod";
 import { Message } from "./eventSchemas.js";
 
@@ -18,7 +19,7 @@ export const CategoryRow = z.strictObject({
   /** Whole-unit 三包 period (months); null where the rule gives return/exchange only, or none. */
   warrantyMonths: months.nullable(),
   /** Periods of named parts (main parts, battery, charger …) where they differ from the whole unit. */
-  parts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "part names are lower_snake_case"), months).optional(),
+  parts: z.record(z.string().regex(SNAKE_CASE), months).optional(),
   /**
    * The goods carry a necessary one-time (hygienic) seal: breaking it voids intactness for a
    * no-reason return (暂行办法 art. 9: food and health food, cosmetics, medical devices,
@@ -38,7 +39,7 @@ export const SanbaoTableSchema = z
     id: z.string().min(1),
     version: z.string().min(1),
     description: z.string().optional(),
-    categories: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, "category keys are lower_snake_case"), CategoryRow),
+    categories: z.record(z.string().regex(SNAKE_CASE), CategoryRow),
   })
   .superRefine((table, ctx) => {
     // A name (key or alias, as matched) may lead to one row only.
