@@ -61,14 +61,19 @@ export const CalendarYear = z
     }
   });
 
+/** What every calendar file says about itself, in both formats. */
+const envelope = {
+  $schema: z.string().optional(),
+  id: z.string().min(1),
+  version: z.string().min(1),
+  description: z.string().optional(),
+  /** Where the data come from (the 放假办法, the notices, the service's own hours). */
+  source: z.string().min(1),
+};
+
 export const BusinessCalendarSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: z.string().min(1),
-    version: z.string().min(1),
-    description: z.string().optional(),
-    /** Where the data come from (the 放假办法, the notices, the service's own hours). */
-    source: z.string().min(1),
+    ...envelope,
     /** Working hours per weekday, wall clock in the policy's zone. */
     week: z.strictObject({ mon: DayHours, tue: DayHours, wed: DayHours, thu: DayHours, fri: DayHours, sat: DayHours, sun: DayHours }),
     /** Working hours on a 调休 make-up workday (the notices say only "上班"). */
@@ -91,11 +96,7 @@ export type BusinessCalendarFile = z.infer<typeof BusinessCalendarSchema>;
  */
 export const RestDayCalendarSchema = z
   .strictObject({
-    $schema: z.string().optional(),
-    id: z.string().min(1),
-    version: z.string().min(1),
-    description: z.string().optional(),
-    source: z.string().min(1),
+    ...envelope,
     restDays: z.array(isoDate).max(10_000),
     workdays: z.array(isoDate).max(10_000),
   })
