@@ -16,6 +16,7 @@ import type { StageOutcome } from "./stageEvents.js";
 import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry, UnknownCategory } from "./types.js";
 import { unknownCategoryOf } from "./unknownCategory.js";
 import { refundDueOf, refundOverdue } from "./refundDue.js";
+import { builtWhenRead } from "../_lib/builtWhenRead.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
 export interface StageRequest {
@@ -108,21 +109,30 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     reship: eligibility.reship,
     manualReview: { required: reasons.length > 0, reasons },
   };
-  // Literals with keys in one order and no spreads or accessors where they are not needed:
-  // an accessor (or a spread) in a literal this size costs V8 several microseconds.
+  // Literals with keys in one order and no spreads or accessors: an accessor (or a spread)
+  // in a literal this size costs V8 several microseconds.
   if (!traced) {
     return calendarUse === undefined
       ? { caseId, policy: ref, decidedAt: decidedAtText, timeZone, sla, lines: decisionLines, eligibility: eligibilityOut, compensation, trace: NO_TRACE_ENTRIES }
       : { caseId, policy: ref, decidedAt: decidedAtText, timeZone, calendar: calendarUse, sla, lines: decisionLines, eligibility: eligibilityOut, compensation, trace: NO_TRACE_ENTRIES };
   }
+  const decision: Omit<Decision, "trace"> =
+    calendarUse === undefined
+      ? { caseId, policy: ref, decidedAt: decidedAtText, timeZone, sla, lines: decisionLines, eligibility: eligibilityOut, compensation }
+      : { caseId, policy: ref, decidedAt: decidedAtText, timeZone, calendar: calendarUse, sla, lines: decisionLines, eligibility: eligibilityOut, compensation };
   // The trace is built when it is first read (JSON.stringify reads it as any property),
   // from what the stages recorded while deciding; it is the last key, as it always was.
-  let trace: TraceEntry[] | undefined;
-  const traceOnce = () => (trace ??= traceOf(slaOutcome, lines, lineOutcomes, compensationOutcome));
-  return calendarUse === undefined
-    ? { caseId, policy: ref, decidedAt: decidedAtText, timeZone, sla, lines: decisionLines, eligibility: eligibilityOut, compensation, get trace() { return traceOnce(); } }
-    : { caseId, policy: ref, decidedAt: decidedAtText, timeZone, calendar: calendarUse, sla, lines: decisionLines, eligibility: eligibilityOut, compensation, get trace() { return traceOnce(); } };
+  return traceWhenRead(decision, { sla: slaOutcome, lines, eligibility: lineOutcomes, compensation: compensationOutcome });
 }
+
+interface Recorded {
+  readonly sla: StageOutcome;
+  readonly lines: readonly RequestedLine[];
+  readonly eligibility: readonly StageOutcome[];
+  readonly compensation: StageOutcome;
+}
+
+const traceWhenRead = builtWhenRead("trace", (r: Recorded): TraceEntry[] => traceOf(r.sla, r.lines, r.eligibility, r.compensation));
 
 /** The trace of a decision made with the trace off: none, shared (decisions are read-only). */
 const NO_TRACE_ENTRIES: readonly TraceEntry[] = Object.freeze([]);

@@ -12,6 +12,7 @@ import { loadGeneratedEvaluator, type GeneratedRecord, type GeneratedRun } from 
 import type { RecordLayout } from "./compile/recordLayout.js";
 import { replayTrace, type TracedRuleInfo } from "./compile/replayTrace.js";
 import { tracedRuleConditions } from "./compile/tracedConditions.js";
+import { builtWhenRead } from "../_lib/builtWhenRead.js";
 
 export interface CompileOptions {
   /** Operators (built-in and custom) shared with the reference evaluator. */
@@ -182,7 +183,7 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     run(input, runOptions) {
       if (runOptions?.trace ?? traceByDefault) {
         const recorded = record(input);
-        return { events: recorded.events, get trace() { return recorded.trace(); } };
+        return traceWhenRead({ events: recorded.events }, recorded);
       }
       if (fast === undefined) return { events: runTraced(input).events, trace: NO_TRACE };
       let events: FiredEvent[] | null;
@@ -196,6 +197,9 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     record,
   };
 }
+
+/** A traced run's result: its trace replayed when first read (a getter shared by every result, see builtWhenRead). */
+const traceWhenRead = builtWhenRead("trace", (recorded: RecordedRun) => recorded.trace());
 
 /** A recorded run: the trace is replayed from the stored values once, when first asked for. */
 class Recording implements RecordedRun {

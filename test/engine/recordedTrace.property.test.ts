@@ -66,5 +66,9 @@ describe("properties: the recorded trace, built when read, is the eager trace", 
     expect(replays.count).toBe(before);
     expect(JSON.stringify(result)).toBe(JSON.stringify(compileRuleSet(ruleSet, { codegen: false }).run(facts, { trace: true })));
     expect(replays.count).toBe(before + 1);
+    // One getter for every result (a literal getter per result would cost each its own hidden class).
+    const other = compileRuleSet(ruleSet).run({ a: 5, b: { x: 5 } }, { trace: true });
+    expect(Object.getOwnPropertyDescriptor(other, "trace")!.get).toBe(Object.getOwnPropertyDescriptor(result, "trace")!.get);
+    expect(other.trace[0]!.fired).toBe(false);
   });
 });
