@@ -81,27 +81,63 @@ export function amountOf(fenCount: number): Amount {
 }
 
 /**
- * Splits `total` over parts in proportion to integer `weights` (dinero's `allocate`: the
- * shares sum exactly to the total). All-zero weights split evenly.
+ * Splits `totalFen` over parts in proportion to integer `weights`, by dinero.js `allocate`'s
+ * rule: each part gets ⌊total × weight ÷ Σweights⌋, and the fen left over go one at a time
+ * to the non-zero weights, largest first (ties as dinero's own sort leaves them), so the
+ * shares always sum exactly to the total. All-zero weights split evenly.
+ *
+ * Computed here where total × weight + Σweights stays within 2⁵³ (any order up to about
+ * ¥900,000, and larger totals over smaller weights), where the
+ * double quotient that dinero's number calculator truncates is the exact floor; beyond
+ * that, by dinero.js itself, as before. dinero builds its calculator's closures on every call, which made allocation a
+ * tenth of a 10-line decision; test/money.allocation.property.test.ts proves the two equal.
+ *
+ * @example
+ * allocateFen(100, [1, 1, 1]) //=> [34, 33, 33]
  */
-export function allocateByWeights(total: Money, weights: readonly number[]): Money[] {
+export function allocateFen(totalFen: number, weights: readonly number[]): number[] {
   if (weights.length === 0) return [];
-  if (weights.length === 1) return [total]; // one part takes the whole, as allocate would give
-  const ratios = weights.some((w) => w > 0) ? [...weights] : weights.map(() => 1);
-  return allocate(total, ratios);
+  if (weights.length === 1) return [totalFen]; // one part takes the whole, as allocate would give
+  const ratios = weights.some((w) => w > 0) ? weights : weights.map(() => 1);
+  let sumOfRatios = 0;
+  let largest = 0;
+  let integral = true;
+  for (const w of ratios) {
+    if (!Number.isSafeInteger(w) || w < 0) integral = false;
+    sumOfRatios += w;
+    if (w > largest) largest = w;
+  }
+  if (!(integral && totalFen >= 0 && Number.isSafeInteger(totalFen) && totalFen * largest + sumOfRatios <= Number.MAX_SAFE_INTEGER)) {
+    return allocate(fen(totalFen), [...ratios]).map(toFen);
+  }
+  const shares = new Array<number>(ratios.length);
+  let remainder = totalFen;
+  for (let i = 0; i < ratios.length; i++) {
+    const share = Math.trunc((totalFen * ratios[i]!) / sumOfRatios);
+    shares[i] = share;
+    remainder -= share;
+  }
+  if (remainder > 0) {
+    // dinero's order for the fen left over: its comparator on its array, so ties fall alike.
+    const order: number[] = [];
+    for (let i = 0; i < ratios.length; i++) if (ratios[i] !== 0) order.push(i);
+    order.sort((a, b) => (ratios[a]! > ratios[b]! ? -1 : 1));
+    for (let i = 0; remainder > 0; i++, remainder--) shares[order[i % order.length]!]!++;
+  }
+  return shares;
 }
 
 /**
- * As `allocateByWeights`, with ties broken by `keys` instead of position: dinero gives a
- * remainder fen to the largest weights first, and among equal weights to whichever comes
- * first, so the parts are put in key order before allocating. The shares then depend on
- * the (key, weight) pairs alone, never on the order the caller lists them in.
+ * As `allocateFen`, with ties broken by `keys` instead of position: a remainder fen goes
+ * to the largest weights first, and among equal weights to whichever comes first, so the
+ * parts are put in key order before allocating. The shares then depend on the (key,
+ * weight) pairs alone, never on the order the caller lists them in.
  */
-export function allocateByWeightsInKeyOrder(total: Money, weights: readonly number[], keys: readonly string[]): Money[] {
-  if (weights.length <= 1) return allocateByWeights(total, weights);
+export function allocateFenInKeyOrder(totalFen: number, weights: readonly number[], keys: readonly string[]): number[] {
+  if (weights.length <= 1) return allocateFen(totalFen, weights);
   const order = weights.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
-  const shares = allocateByWeights(total, order.map((i) => weights[i]!));
-  const out = new Array<Money>(weights.length);
-  order.forEach((i, n) => (out[i] = shares[n]!));
+  const shares = allocateFen(totalFen, order.map((i) => weights[i]!));
+  const out = new Array<number>(weights.length);
+  for (let n = 0; n < order.length; n++) out[order[n]!] = shares[n]!;
   return out;
 }

@@ -1,5 +1,5 @@
 import { lineIdOf, type Case } from "../case/caseSchema.js";
-import { allocateByWeights, allocateByWeightsInKeyOrder, fen, toFen } from "../money.js";
+import { allocateFen, allocateFenInKeyOrder } from "../money.js";
 
 /** What each order line cost the customer, in fen, and whether the library allocated it. */
 export interface LinePayments {
@@ -44,7 +44,7 @@ export function linePayments(order: Case["order"]): LinePayments {
     keys.push(lineIdOf(item));
   }
   // Ties go by line id, so listing the lines in another order never moves a fen.
-  const shares = open === 1 ? [rest] : allocateByWeightsInKeyOrder(fen(rest), weights, keys).map(toFen);
+  const shares = open === 1 ? [rest] : allocateFenInKeyOrder(rest, weights, keys);
   let k = 0;
   return {
     paid: items.map((i) => i.paidAmount ?? shares[k++]!),
@@ -62,5 +62,5 @@ export function linePayments(order: Case["order"]): LinePayments {
  */
 export function unitsShare(linePaid: number, quantity: number, units: number): number {
   if (units >= quantity) return linePaid;
-  return toFen(allocateByWeights(fen(linePaid), [units, quantity - units])[0]!);
+  return allocateFen(linePaid, [units, quantity - units])[0]!;
 }

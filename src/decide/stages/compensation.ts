@@ -1,5 +1,5 @@
 import type { RequestedLine } from "../requestedLines.js";
-import { allocateByWeightsInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
+import { allocateFenInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
 import { CAPPABLE_KINDS, CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
 import { priceDifferences } from "./priceProtection.js";
@@ -91,7 +91,7 @@ export function interpretCompensation(
       const item = { kind: p.kind, amount: amountOf(amountFen), label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
       out.push(
         isCash && p.kind !== "shipping"
-          ? { ...item, allocation: allocateToLines(amount, amountFen, lines, p.kind === "price_difference" ? p.perLine : bases.perLine(p.of ?? "requestedAmount")) }
+          ? { ...item, allocation: allocateToLines(amountFen, lines, p.kind === "price_difference" ? p.perLine : bases.perLine(p.of ?? "requestedAmount")) }
           : item,
       );
     }
@@ -200,11 +200,11 @@ function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]):
 // Cash is split over the requested lines in proportion to the part of its basis each line
 // carries (a full refund of the returnable lines gives each exactly its refund); lines that
 // carry none of it are left out.
-function allocateToLines(amount: Money, amountFen: number, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+function allocateToLines(amountFen: number, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
   if (lines.length === 1) return [{ line: lines[0]!.id, amount: amountOf(amountFen) }]; // one line takes it all
   const carrying: number[] = [];
   for (let k = 0; k < lines.length; k++) if (weights[k]! > 0) carrying.push(k);
   const parts = carrying.length > 0 ? carrying : lines.map((_, k) => k);
-  const shares = allocateByWeightsInKeyOrder(amount, parts.map((k) => weights[k]!), parts.map((k) => lines[k]!.id));
-  return parts.map((k, n) => ({ line: lines[k]!.id, amount: toAmount(shares[n]!) }));
+  const shares = allocateFenInKeyOrder(amountFen, parts.map((k) => weights[k]!), parts.map((k) => lines[k]!.id));
+  return parts.map((k, n) => ({ line: lines[k]!.id, amount: amountOf(shares[n]!) }));
 }
