@@ -1,5 +1,4 @@
 import {
-  add,
   allocate,
   dinero,
   down,
@@ -7,7 +6,6 @@ import {
   halfUp,
   minimum,
   multiply,
-  subtract,
   toSnapshot,
   transformScale,
   up,
@@ -16,8 +14,11 @@ import {
 } from "dinero.js";
 
 /**
- * Money as dinero.js objects inside, integer fen outside. Rounding is always named: the
- * rule file says which, half-up to the fen by default.
+ * Money is integer fen, never a float. Its arithmetic with rounding or allocation follows
+ * dinero.js exactly: the percentage and allocation below compute dinero's results in
+ * integers where that is exact (proved equal to dinero by property tests) and call
+ * dinero.js beyond. Rounding is always named: the rule file says which, half-up to the
+ * fen by default.
  */
 export type Money = Dinero<number>;
 
@@ -35,25 +36,36 @@ export function fen(amount: number): Money {
   return dinero({ amount, currency: CNY });
 }
 
-export const ZERO = /* @__PURE__ */ fen(0);
-
-/** `percent`% of `base`, rounded to the fen with `mode`. `percent` may have two decimals (e.g. 12.5 → 1250/10000). */
-export function percentOf(base: Money, percent: number, mode: RoundingMode): Money {
+/**
+ * `percent`% of `baseFen`, rounded to the fen with `mode`. `percent` may have two decimals
+ * (12.5 → 1250 basis points of 10,000): dinero.js multiply by {1250, scale 4} and
+ * transformScale to 2 with the rounding named. Computed in integers (quotient and
+ * remainder of base × basis points ÷ 10,000, both exact) where the product stays within
+ * 2⁵³, by dinero.js beyond; test/money.property.test.ts proves the two equal per mode.
+ *
+ * @example
+ * percentOfFen(12_345, 10, "halfUp") //=> 1235
+ */
+export function percentOfFen(baseFen: number, percent: number, mode: RoundingMode): number {
   const basisPoints = Math.round(percent * 100);
-  if (basisPoints === 10_000) return base; // 100 % of an amount is the amount, whatever the rounding
-  return transformScale(multiply(base, { amount: basisPoints, scale: 4 }), 2, ROUNDING[mode]);
+  if (basisPoints === 10_000) return baseFen; // 100 % of an amount is the amount, whatever the rounding
+  const product = baseFen * basisPoints;
+  if (!(Number.isSafeInteger(baseFen) && baseFen >= 0 && basisPoints >= 0 && product <= Number.MAX_SAFE_INTEGER)) {
+    return toFen(transformScale(multiply(fen(baseFen), { amount: basisPoints, scale: 4 }), 2, ROUNDING[mode]));
+  }
+  const rest = product % BASIS;
+  const whole = (product - rest) / BASIS;
+  return rest === 0 ? whole : whole + (ROUNDS_UP[mode](rest, whole) ? 1 : 0);
 }
 
-export function sum(amounts: readonly Money[]): Money {
-  if (amounts.length === 0) return ZERO;
-  let total = amounts[0]!;
-  for (let i = 1; i < amounts.length; i++) total = add(total, amounts[i]!);
-  return total;
-}
-
-export function minus(a: Money, b: Money): Money {
-  return subtract(a, b);
-}
+const BASIS = 10_000;
+/** Whether a non-negative quotient `whole` with remainder `rest` (of 10,000) rounds up to the next fen. */
+const ROUNDS_UP: Record<RoundingMode, (rest: number, whole: number) => boolean> = {
+  halfUp: (rest) => rest * 2 >= BASIS,
+  halfEven: (rest, whole) => rest * 2 > BASIS || (rest * 2 === BASIS && whole % 2 === 1),
+  up: () => true,
+  down: () => false,
+};
 
 /** An amount per unit times a whole number of units. */
 export function times(perUnit: Money, units: number): Money {
@@ -69,10 +81,6 @@ export function toFen(m: Money): number {
   const s = toSnapshot(m);
   if (s.scale !== 2) return toSnapshot(transformScale(m, 2, halfUp)).amount;
   return s.amount;
-}
-
-export function toAmount(m: Money): Amount {
-  return amountOf(toFen(m));
 }
 
 /** An integer fen count (already read from a dinero object) as it leaves the library. */

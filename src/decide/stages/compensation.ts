@@ -1,5 +1,5 @@
 import type { RequestedLine } from "../requestedLines.js";
-import { allocateFenInKeyOrder, amountOf, fen, minus, percentOf, sum, toAmount, toFen, type Money } from "../../money.js";
+import { allocateFenInKeyOrder, amountOf, percentOfFen, type Amount } from "../../money.js";
 import { CAPPABLE_KINDS, CASH_KINDS, type EventParams } from "../../policy/format/eventSchemas.js";
 import { eventsOfType, sourceOf, type StageEvent } from "../stageEvents.js";
 import { priceDifferences } from "./priceProtection.js";
@@ -30,8 +30,8 @@ type CapEvent = StageEvent & { params: EventParams<"compensation.cap"> };
 /**
  * Options are alternatives the customer chooses among. A rule's item is part of its
  * option, or added to every option (or to named ones) when it says `addTo`; a
- * `compensation.cap` limits the goodwill kinds an option may hold. Amounts are dinero
- * objects, rounded as the rule says (half-up by default), capped by the rule's cap, then
+ * `compensation.cap` limits the goodwill kinds an option may hold. Amounts are
+ * integer fen, rounded as the rule says (half-up by default), capped by the rule's cap, then
  * by the option's caps, and the cash in one option never exceeds what the customer paid.
  */
 export function interpretCompensation(
@@ -46,20 +46,19 @@ export function interpretCompensation(
 
   const options: CompensationOption[] = [];
   for (const [id, items] of byOption) {
-    let cashLeft: Money | undefined; // of the paid amount, once a cash item needs it
+    let cashLeft: number | undefined; // fen of the paid amount, once a cash item needs it
     let cashItemsAhead = 0;
     for (const e of items) if (CASH_KINDS.has(e.params.kind)) cashItemsAhead++;
     const capLeft = caps.length === 0 ? undefined : optionCaps(caps, id);
     const out: CompensationItem[] = [];
-    const amounts: Money[] = [];
-    const cashAmounts: Money[] = [];
+    let total = 0;
+    let cash = 0;
     for (const e of items) {
       const p = e.params;
-      let amount: Money = p.fixed !== undefined ? fen(p.fixed) : percentOf(fen(bases.amount(p.of!)), p.percent!, p.rounding ?? "halfUp");
-      let amountFen = toFen(amount);
+      // Integer fen throughout: sums and caps of integers are exact; a percentage is rounded as the rule says.
+      let amountFen = p.fixed !== undefined ? p.fixed : percentOfFen(bases.amount(p.of!), p.percent!, p.rounding ?? "halfUp");
       if (p.cap !== undefined && amountFen > p.cap) {
         capsApplied.push({ option: id, kind: p.kind, cap: "rule_cap", before: amountOf(amountFen), after: amountOf(p.cap) });
-        amount = fen(p.cap);
         amountFen = p.cap;
       }
       // The option's caps: each limits the kinds it names, items counted in plan order.
@@ -69,7 +68,6 @@ export function interpretCompensation(
           if (amountFen > cap.left) {
             capsApplied.push({ option: id, kind: p.kind, cap: "option_cap", before: amountOf(amountFen), after: amountOf(cap.left) });
             amountFen = cap.left;
-            amount = fen(amountFen);
           }
           cap.left -= amountFen;
         }
@@ -77,25 +75,24 @@ export function interpretCompensation(
       const isCash = CASH_KINDS.has(p.kind);
       if (isCash) {
         // Cash never exceeds what is left of the paid amount (the smaller of the two).
-        cashLeft ??= fen(bases.amount("paidAmount"));
-        const leftFen = toFen(cashLeft);
-        if (leftFen < amountFen) {
-          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(leftFen) });
-          amount = cashLeft;
-          amountFen = leftFen;
+        cashLeft ??= bases.amount("paidAmount");
+        if (cashLeft < amountFen) {
+          capsApplied.push({ option: id, kind: p.kind, cap: "cash_not_above_paid_amount", before: amountOf(amountFen), after: amountOf(cashLeft) });
+          amountFen = cashLeft;
         }
-        if (--cashItemsAhead > 0) cashLeft = minus(cashLeft, amount); // only a later cash item reads it
-        cashAmounts.push(amount);
+        if (--cashItemsAhead > 0) cashLeft -= amountFen; // only a later cash item reads it
+        cash += amountFen;
       }
-      amounts.push(amount);
-      const item = { kind: p.kind, amount: amountOf(amountFen), label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
+      total += amountFen;
+      const amount = amountOf(amountFen);
+      // Literals with keys in one order (no spread): this runs for every item.
       out.push(
         isCash && p.kind !== "shipping"
-          ? { ...item, allocation: allocateToLines(amountFen, lines, p.kind === "price_difference" ? p.perLine : bases.perLine(p.of ?? "requestedAmount")) }
-          : item,
+          ? { kind: p.kind, amount, label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule, allocation: allocateToLines(amountFen, lines, p.kind === "price_difference" ? p.perLine : bases.perLine(p.of ?? "requestedAmount")) }
+          : { kind: p.kind, amount, label: p.label, layer: e.layer, ruleSet: e.ruleSet, rule: e.rule },
       );
     }
-    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: totalOf(amounts, out), cash: totalOf(cashAmounts, out) });
+    options.push({ id, label: items[0]!.params.optionLabel, items: out, total: amountOf(total), cash: amountOf(cash) });
   }
 
   const reviewReasons = eventsOfType<EventParams<"review.required">>(events, "review.required").map((e) => ({
@@ -191,16 +188,10 @@ const NO_COMPENSATION = Object.freeze({
   reviewReasons: Object.freeze([]),
 });
 
-// A sum of one amount is that amount, whose fen the item already carries.
-function totalOf(amounts: readonly Money[], items: readonly CompensationItem[]): ReturnType<typeof toAmount> {
-  if (amounts.length === 1 && items.length === 1) return items[0]!.amount;
-  return toAmount(sum(amounts));
-}
-
 // Cash is split over the requested lines in proportion to the part of its basis each line
 // carries (a full refund of the returnable lines gives each exactly its refund); lines that
 // carry none of it are left out.
-function allocateToLines(amountFen: number, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: ReturnType<typeof toAmount> }[] {
+function allocateToLines(amountFen: number, lines: readonly RequestedLine[], weights: readonly number[]): { line: string; amount: Amount }[] {
   if (lines.length === 1) return [{ line: lines[0]!.id, amount: amountOf(amountFen) }]; // one line takes it all
   const carrying: number[] = [];
   for (let k = 0; k < lines.length; k++) if (weights[k]! > 0) carrying.push(k);
