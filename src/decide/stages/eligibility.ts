@@ -34,44 +34,38 @@ const basisOf = perEvent((e): Basis =>
  * is allowed, and open nothing.
  */
 export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine {
-  // One pass: events into per-remedy buckets, in event order.
-  const buckets: Record<RemedyT, Bucket | undefined> = { return: undefined, exchange: undefined, repair: undefined, refundOnly: undefined, reship: undefined };
+  // First the review requests, in event order; then each remedy's verdict from the events
+  // about it (a scan per remedy over the line's few events: no per-remedy lists to build).
   const review: ReviewReason[] = [];
   const line = context.line;
   let shippingPromises: StageEvent[] | undefined;
   for (const e of events) {
-    if (RETURN_SHIPPING_PROMISES.has(e.type)) {
-      (shippingPromises ??= []).push(e);
-      continue;
-    }
-    if (e.type === "promise.lifetimeRepair") {
-      // Read as an allowing event of repair: its params have no window, no payer, no refund period.
-      (buckets.repair ??= { allowing: [], against: [], undetermined: [] }).allowing.push(e as Allowed);
-      continue;
-    }
-    if (e.type === "review.required") {
+    if (RETURN_SHIPPING_PROMISES.has(e.type)) (shippingPromises ??= []).push(e);
+    else if (e.type === "review.required") {
       const missing = (e.params as EventParams<"review.required">).missing;
       review.push(reviewOf(e, line.id, missing === undefined ? undefined : pathInCase(missing, line)));
-      continue;
     }
-    const remedy = (e.params as { remedy: RemedyT }).remedy;
-    const bucket = (buckets[remedy] ??= { allowing: [], against: [], undetermined: [] });
-    if (e.type === "remedy.allowed") bucket.allowing.push(e as Allowed);
-    else if (e.type === "remedy.denied") bucket.against.push(located(reasonOf(e), line));
-    else if (e.type === "remedy.undetermined") bucket.undetermined.push(e);
   }
   // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
-  const returnVerdict = verdictOf(buckets.return, "return", context, z, review);
-  const exchangeVerdict = verdictOf(buckets.exchange, "exchange", context, z, review);
+  const returnVerdict = verdictOf(events, "return", context, z, review);
+  const exchangeVerdict = verdictOf(events, "exchange", context, z, review);
   const verdicts: LineEligibility = {
     return: shippingPromises === undefined ? returnVerdict : withReturnShippingPromises(returnVerdict, "return", shippingPromises),
     exchange: shippingPromises === undefined ? exchangeVerdict : withReturnShippingPromises(exchangeVerdict, "exchange", shippingPromises),
-    repair: verdictOf(buckets.repair, "repair", context, z, review),
-    refundOnly: verdictOf(buckets.refundOnly, "refundOnly", context, z, review),
-    reship: verdictOf(buckets.reship, "reship", context, z, review),
+    repair: verdictOf(events, "repair", context, z, review),
+    refundOnly: verdictOf(events, "refundOnly", context, z, review),
+    reship: verdictOf(events, "reship", context, z, review),
   };
-  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(buckets.return!.allowing, context, z) : undefined;
+  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(events, context, z) : undefined;
   return refundWithin === undefined ? { verdicts, reviewReasons: review } : { verdicts, reviewReasons: review, refundWithin };
+}
+
+/** Whether an event is about `remedy`, and how. A lifetime-repair promise allows repair (its params have no window, payer or refund period). */
+function roleOf(e: StageEvent, remedy: RemedyT): "allowing" | "against" | "undetermined" | undefined {
+  const type = e.type;
+  if (type === "promise.lifetimeRepair") return remedy === "repair" ? "allowing" : undefined;
+  if ((e.params as { remedy?: unknown }).remedy !== remedy) return undefined;
+  return type === "remedy.allowed" ? "allowing" : type === "remedy.denied" ? "against" : type === "remedy.undetermined" ? "undetermined" : undefined;
 }
 
 /** A line's verdicts, why it goes to review, and when an allowed return's refund falls due. */
@@ -83,9 +77,11 @@ export interface JudgedLine {
 }
 
 // The law is a floor: of the open bases that set a refund period, the shortest binds.
-function refundWithinOf(allowing: readonly Allowed[], context: LineContext, z: Zone): JudgedLine["refundWithin"] {
+function refundWithinOf(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine["refundWithin"] {
   let best: Allowed | undefined;
-  for (const e of allowing) {
+  for (const event of events) {
+    if (roleOf(event, "return") !== "allowing") continue;
+    const e = event as Allowed;
     const days = e.params.refundWithinDays;
     if (days === undefined || (best !== undefined && days >= best.params.refundWithinDays!)) continue;
     const d = deadlineOf(e.params.window, context, z);
@@ -94,29 +90,36 @@ function refundWithinOf(allowing: readonly Allowed[], context: LineContext, z: Z
   return best === undefined ? undefined : { days: best.params.refundWithinDays!, basis: basisOf(best) };
 }
 
-// Module-level functions, not closures: this runs once per requested line.
-function verdictOf(bucket: Bucket | undefined, remedy: RemedyT, context: LineContext, z: Zone, review: ReviewReason[]): Verdict {
-  if (bucket === undefined) return NOTHING_FIRED;
+// Module-level functions, not closures: this runs once per requested line and remedy.
+function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: LineContext, z: Zone, review: ReviewReason[]): Verdict {
+  const line = context.line;
   // A window that has closed allows nothing: a basis is open only before its deadline
   // (an "allowed" verdict whose deadline is already past would contradict itself).
-  let against = bucket.against;
-  if (bucket.allowing.length > 0) {
-    let open: Allowed[] | undefined;
-    let deadlines: (number | undefined)[] | undefined;
-    for (const e of bucket.allowing) {
+  let open: Allowed[] | undefined;
+  let deadlines: (number | undefined)[] | undefined;
+  let closed: Reason[] | undefined;
+  let denied: Reason[] | undefined;
+  let undetermined: StageEvent[] | undefined;
+  for (const event of events) {
+    const role = roleOf(event, remedy);
+    if (role === undefined) continue;
+    if (role === "allowing") {
+      const e = event as Allowed;
       const d = deadlineOf(e.params.window, context, z);
       if (d === undefined || d > context.reportedAt.getTime()) {
         (open ??= []).push(e);
         (deadlines ??= []).push(d);
-      } else against = [...against, windowClosed(e, d, z)];
-    }
-    if (open !== undefined) return allowedVerdict(open, deadlines!, z);
+      } else (closed ??= []).push(windowClosed(e, d, z));
+    } else if (role === "against") (denied ??= []).push(located(reasonOf(event), line));
+    else (undetermined ??= []).push(event);
   }
-  const line = context.line;
-  if (bucket.undetermined.length > 0) {
-    const undetermined = bucket.undetermined.map((e) => located(reasonOf(e), line));
-    if (line.remedyWanted === remedy) for (let i = 0; i < undetermined.length; i++) review.push(reviewOf(bucket.undetermined[i]!, line.id, undetermined[i]!.missing));
-    return { status: "undetermined", basis: NONE, reasons: against.length === 0 ? undetermined : [...undetermined, ...against] };
+  if (open !== undefined) return allowedVerdict(open, deadlines!, z);
+  // Why not: the denials in event order, then the windows that closed.
+  const against = closed === undefined ? (denied ?? NONE) : denied === undefined ? closed : [...denied, ...closed];
+  if (undetermined !== undefined) {
+    const reasons = undetermined.map((e) => located(reasonOf(e), line));
+    if (line.remedyWanted === remedy) for (let i = 0; i < reasons.length; i++) review.push(reviewOf(undetermined[i]!, line.id, reasons[i]!.missing));
+    return { status: "undetermined", basis: NONE, reasons: against.length === 0 ? reasons : [...reasons, ...against] };
   }
   return against.length === 0 ? NOTHING_FIRED : { status: "denied", basis: NONE, reasons: against };
 }
@@ -262,8 +265,3 @@ const NOTHING_FIRED: Verdict = Object.freeze({
   ]),
 }) as Verdict;
 
-interface Bucket {
-  readonly allowing: Allowed[];
-  readonly against: Reason[];
-  readonly undetermined: StageEvent[];
-}
