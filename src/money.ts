@@ -129,7 +129,10 @@ export function allocateFen(totalFen: number, weights: readonly number[]): numbe
     // dinero's order for the fen left over: its comparator on its array, so ties fall alike.
     const order: number[] = [];
     for (let i = 0; i < ratios.length; i++) if (ratios[i] !== 0) order.push(i);
-    order.sort((a, b) => (ratios[a]! > ratios[b]! ? -1 : 1));
+    // V8 sorts fewer than 64 elements as one run, stably (a tie answers 1: "after"); below
+    // that a stable insertion sort gives the same order without sort's work arrays.
+    if (order.length < 64) insertionSort(order, (a, b) => ratios[b]! - ratios[a]!);
+    else order.sort((a, b) => (ratios[a]! > ratios[b]! ? -1 : 1));
     for (let i = 0; remainder > 0; i++, remainder--) shares[order[i % order.length]!]!++;
   }
   return shares;
@@ -143,9 +146,24 @@ export function allocateFen(totalFen: number, weights: readonly number[]): numbe
  */
 export function allocateFenInKeyOrder(totalFen: number, weights: readonly number[], keys: readonly string[]): number[] {
   if (weights.length <= 1) return allocateFen(totalFen, weights);
-  const order = weights.map((_, i) => i).sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0));
+  const order: number[] = [];
+  for (let i = 0; i < weights.length; i++) order.push(i);
+  // A consistent comparator: any stable sort gives Array.prototype.sort's order.
+  const byKey = (a: number, b: number) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : 0);
+  if (order.length < 64) insertionSort(order, byKey);
+  else order.sort(byKey);
   const shares = allocateFen(totalFen, order.map((i) => weights[i]!));
   const out = new Array<number>(weights.length);
   for (let n = 0; n < order.length; n++) out[order[n]!] = shares[n]!;
   return out;
+}
+
+/** Sorts `xs` in place, stably: a few parts, sorted without Array.prototype.sort's allocations. */
+function insertionSort(xs: number[], compare: (a: number, b: number) => number): void {
+  for (let i = 1; i < xs.length; i++) {
+    const x = xs[i]!;
+    let j = i - 1;
+    for (; j >= 0 && compare(xs[j]!, x) > 0; j--) xs[j + 1] = xs[j]!;
+    xs[j + 1] = x;
+  }
 }

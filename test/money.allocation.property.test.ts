@@ -26,7 +26,7 @@ describe("properties: allocation in fen equals dinero.js allocate", () => {
   it("gives dinero's shares, fen for fen, ties included, and takes the integer path within 2^53", () => {
     let integer = 0;
     fc.assert(
-      fc.property(total, fc.array(weight, { minLength: 1, maxLength: 40 }), (t, ws) => {
+      fc.property(total, fc.oneof(fc.array(weight, { minLength: 1, maxLength: 40 }), fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 60, maxLength: 90 })), (t, ws) => {
         const before = dineroCalls.allocate;
         const shares = allocateFen(t, ws);
         const usedDinero = dineroCalls.allocate > before;
@@ -49,7 +49,7 @@ describe("properties: allocation in fen equals dinero.js allocate", () => {
     expect(allocateFen(7, [0, 0])).toEqual([4, 3]);
     expect(allocateFenInKeyOrder(100, [1, 1, 1], ["c", "a", "b"])).toEqual([33, 34, 33]);
     fc.assert(
-      fc.property(total, fc.uniqueArray(fc.tuple(fc.string(), weight), { minLength: 1, maxLength: 12, selector: ([k]) => k }), (t, pairs) => {
+      fc.property(total, fc.uniqueArray(fc.tuple(fc.string(), weight), { minLength: 1, maxLength: 80, selector: ([k]) => k }), (t, pairs) => {
         const shares = allocateFenInKeyOrder(t, pairs.map(([, w]) => w), pairs.map(([k]) => k));
         const reversed = [...pairs].reverse();
         const again = allocateFenInKeyOrder(t, reversed.map(([, w]) => w), reversed.map(([k]) => k));
