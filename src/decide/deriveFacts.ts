@@ -47,6 +47,8 @@ export interface FactData {
 const NO_EXTENSION = (): number => 0;
 const EXCLUSION_FLAGS = ["customMade", "perishable", "digitalDownload", "sealedMediaOpened", "periodical"] as const;
 const DAY_MS = 86_400_000;
+/** Most lines carry no exclusion flag: one frozen empty list for all of them (facts are read, never written). */
+const NO_EXCLUSIONS: readonly never[] = Object.freeze([]);
 
 /**
  * The case-level facts, from a parsed case and its requested lines (a pure function: the
@@ -122,8 +124,8 @@ export function deriveLineFacts(caseFacts: CaseFacts, line: RequestedLine, repor
   const warrantyDeadline = warranty.deadline !== undefined && isRestDay ? restDayExtendedDeadline(warranty.deadline, z, isRestDay) : warranty.deadline;
   const withinWarranty = warranty.within === false && warrantyDeadline !== undefined && warrantyDeadline !== warranty.deadline ? reportedAt < warrantyDeadline : warranty.within;
   const flags = item.flags;
-  const exclusions: (typeof EXCLUSION_FLAGS)[number][] = [];
-  if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions.push(flag);
+  let exclusions: readonly (typeof EXCLUSION_FLAGS)[number][] = NO_EXCLUSIONS;
+  if (flags !== undefined) for (const flag of EXCLUSION_FLAGS) if (flags[flag] === true) exclusions = [...exclusions, flag];
   const condition = line.goodsCondition;
   const extension = isRestDay && deliveredAt ? (days: number) => restDayExtension(deliveredAt, days, z, isRestDay) : NO_EXTENSION;
   const facts: LineFacts = {

@@ -60,9 +60,10 @@ export function requestedLines(c: Case): RequestedLine[] {
   const wanted = remedyOfRequestType(request.type);
   const conditionOfRequest = request.goodsCondition ?? null;
   const receivedOfRequest = request.returnReceivedAt;
+  const orderDelivery = order.parcels === undefined ? orderDeliveryOf(order) : undefined;
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!, orderDelivery),
     );
   }
   return request.lines.map((rl, r) => {
@@ -70,7 +71,7 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!, orderDelivery);
   });
 }
 
@@ -89,8 +90,9 @@ function lineOf(
   failedPartPath: string,
   linePaid: number,
   linePaidAllocated: boolean,
+  orderDelivery: Delivery | undefined,
 ): RequestedLine {
-  const delivery = deliveryOf(c, item, parcelAsked, requestIndex);
+  const delivery = deliveryOf(c, item, parcelAsked, requestIndex, orderDelivery);
   return {
     id: lineIdOf(item),
     item,
@@ -128,18 +130,10 @@ interface Delivery {
  * shipped) and the request line does not name its parcel, which units are meant is unknown:
  * the line's delivery is `ambiguous` and never guessed.
  */
-function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, requestIndex: number): Delivery {
+function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, requestIndex: number, orderDelivery: Delivery | undefined): Delivery {
   const { order } = c;
   const parcels = order.parcels;
-  if (parcels === undefined) {
-    return {
-      parcelId: undefined,
-      shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
-      deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
-      deliveredAtPath: "order.deliveredAt",
-      ambiguous: false,
-    };
-  }
+  if (parcels === undefined) return orderDelivery ?? orderDeliveryOf(order);
   const id = lineIdOf(item);
   const carrying: number[] = [];
   let carried = 0;
@@ -169,6 +163,17 @@ function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, r
     shipped: isShipped(first),
     deliveredAt: firstSigned === undefined ? undefined : new Date(firstSigned),
     deliveredAtPath: `order.parcels[${carrying[0]}].deliveredAt`,
+    ambiguous: false,
+  };
+}
+
+/** Without parcels, every line came with the order: its times, read once per case and shared by its lines (read-only). */
+function orderDeliveryOf(order: Case["order"]): Delivery {
+  return {
+    parcelId: undefined,
+    shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
+    deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
+    deliveredAtPath: "order.deliveredAt",
     ambiguous: false,
   };
 }
