@@ -95,8 +95,11 @@ function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: Line
   const line = context.line;
   // A window that has closed allows nothing: a basis is open only before its deadline
   // (an "allowed" verdict whose deadline is already past would contradict itself).
-  let open: Allowed[] | undefined;
-  let deadlines: (number | undefined)[] | undefined;
+  // The open bases: the latest deadline among them (none if one has no window), who pays
+  // return shipping (the merchant when any basis says so), and the bases themselves.
+  let basis: Basis[] | undefined;
+  let latest = -Infinity;
+  let paidBy: "customer" | "merchant" | undefined;
   let closed: Reason[] | undefined;
   let denied: Reason[] | undefined;
   let undetermined: StageEvent[] | undefined;
@@ -107,13 +110,15 @@ function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: Line
       const e = event as Allowed;
       const d = deadlineOf(e.params.window, context, z);
       if (d === undefined || d > context.reportedAt.getTime()) {
-        (open ??= []).push(e);
-        (deadlines ??= []).push(d);
+        latest = d === undefined ? Infinity : Math.max(latest, d);
+        const payer = e.params.returnShippingPaidBy;
+        if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
+        (basis ??= []).push(basisOf(e));
       } else (closed ??= []).push(windowClosed(e, d, z));
     } else if (role === "against") (denied ??= []).push(located(reasonOf(event), line));
     else (undetermined ??= []).push(event);
   }
-  if (open !== undefined) return allowedVerdict(open, deadlines!, z);
+  if (basis !== undefined) return allowedVerdict(basis, latest, paidBy, z);
   // Why not: the denials in event order, then the windows that closed.
   const against = closed === undefined ? (denied ?? NONE) : denied === undefined ? closed : [...denied, ...closed];
   if (undetermined !== undefined) {
@@ -153,19 +158,7 @@ function pathInCase(missing: string, line: LineContext["line"]): string {
   return missing;
 }
 
-function allowedVerdict(allowed: readonly Allowed[], deadlines: readonly (number | undefined)[], z: Zone): Verdict {
-  let latest = -Infinity;
-  let paidBy: "customer" | "merchant" | undefined;
-  const basis: Basis[] = [];
-  for (let i = 0; i < allowed.length; i++) {
-    const e = allowed[i]!;
-    // A basis without a window keeps the remedy open with no deadline.
-    const d = deadlines[i];
-    latest = d === undefined ? Infinity : Math.max(latest, d);
-    const payer = e.params.returnShippingPaidBy;
-    if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
-    basis.push(basisOf(e));
-  }
+function allowedVerdict(basis: Basis[], latest: number, paidBy: "customer" | "merchant" | undefined, z: Zone): Verdict {
   // Keys in one order whatever is present: status, deadline, basis, returnShippingPaidBy, reasons.
   const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
   if (deadline !== undefined) {

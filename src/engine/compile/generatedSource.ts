@@ -174,12 +174,13 @@ export function emitEvaluatorSource(
     // Back into evaluation order: a sort for a few, one pass over the rules for many.
     runBody.push(
       `if (fired.length > 64) { const on = new Uint8Array(${orderedRules.length}); for (let i = 0; i < fired.length; i++) on[fired[i]] = 1; let k = 0; for (let i = 0; i < on.length; i++) if (on[i] === 1) fired[k++] = i; }`,
-      "else if (fired.length > 1) fired.sort(byNumber);",
+      "else if (fired.length > 1) sortNumbers(fired);",
       "const events = new Array(fired.length);",
       "for (let i = 0; i < fired.length; i++) events[i] = fe[fired[i]];",
       "return events;",
     );
-    em.declarations.push("const byNumber = (x, y) => x - y;");
+    // Distinct rule numbers, a few per run: an insertion sort, without Array.prototype.sort's work arrays.
+    em.declarations.push("const sortNumbers = (xs) => { for (let i = 1; i < xs.length; i++) { const x = xs[i]; let j = i - 1; for (; j >= 0 && xs[j] > x; j--) xs[j + 1] = xs[j]; xs[j + 1] = x; } };");
   }
   const source = [...header, ...em.declarations, `return ${functionSource("run", "f", em.temps, missing ? [missing, ...runBody] : runBody)};`].join("\n");
   return { source, bindings, layout: undefined, index };
