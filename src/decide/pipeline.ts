@@ -16,6 +16,7 @@ import type { StageOutcome } from "./stageEvents.js";
 import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry, UnknownCategory } from "./types.js";
 import { unknownCategoryOf } from "./unknownCategory.js";
 import { refundDueOf, refundOverdue } from "./refundDue.js";
+import { windowEnds } from "./windowEnds.js";
 import { builtWhenRead } from "../_lib/builtWhenRead.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
@@ -55,6 +56,8 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
 
   const decisionLines: DecisionLine[] = [];
   const lineOutcomes: StageOutcome[] = [];
+  // Lines signed for together share their windows' ends: each computed once per decision.
+  const ends = windowEnds(z, factData.isRestDay);
   let reviewReasons: ReviewReason[] = [];
   for (const line of lines) {
     let judged: ReturnType<typeof interpretLineEligibility>;
@@ -66,7 +69,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
       const { facts: lineFacts, context } = deriveLineFacts(facts, line, reportedAt, z, factData);
       const outcome = yield { kind: "eligibility", facts: lineFacts, ruleSets: inForce.stages.eligibility };
       lineOutcomes.push(outcome);
-      judged = interpretLineEligibility(outcome.events, context, z);
+      judged = interpretLineEligibility(outcome.events, context, ends);
     }
     const { verdicts, reviewReasons: lineReview } = judged;
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];

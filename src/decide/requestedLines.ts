@@ -60,10 +60,10 @@ export function requestedLines(c: Case): RequestedLine[] {
   const wanted = remedyOfRequestType(request.type);
   const conditionOfRequest = request.goodsCondition ?? null;
   const receivedOfRequest = request.returnReceivedAt;
-  const orderDelivery = order.parcels === undefined ? orderDeliveryOf(order) : undefined;
+  const known = deliveriesOf(order);
   if (request.lines === undefined) {
     return order.items.map((item, i) =>
-      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!, orderDelivery),
+      lineOf(c, item, i, item.quantity, wanted, conditionOfRequest, "request.goodsCondition", undefined, -1, receivedOfRequest, request.failedPart, "request.failedPart", payments.paid[i]!, payments.allocated[i]!, known),
     );
   }
   return request.lines.map((rl, r) => {
@@ -71,7 +71,7 @@ export function requestedLines(c: Case): RequestedLine[] {
     const item = order.items[i]!;
     const condition = rl.goodsCondition ?? conditionOfRequest;
     const conditionPath = rl.goodsCondition === undefined && conditionOfRequest !== null ? "request.goodsCondition" : `request.lines[${r}].goodsCondition`;
-    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!, orderDelivery);
+    return lineOf(c, item, i, rl.quantity ?? item.quantity, rl.remedy === undefined ? wanted : REMEDY_OF[rl.remedy], condition, conditionPath, rl.parcel, r, rl.returnReceivedAt ?? receivedOfRequest, rl.failedPart ?? request.failedPart, rl.failedPart === undefined && request.failedPart !== undefined ? "request.failedPart" : `request.lines[${r}].failedPart`, payments.paid[i]!, payments.allocated[i]!, known);
   });
 }
 
@@ -90,9 +90,9 @@ function lineOf(
   failedPartPath: string,
   linePaid: number,
   linePaidAllocated: boolean,
-  orderDelivery: Delivery | undefined,
+  known: Deliveries,
 ): RequestedLine {
-  const delivery = deliveryOf(c, item, parcelAsked, requestIndex, orderDelivery);
+  const delivery = deliveryOf(c, item, parcelAsked, requestIndex, known);
   return {
     id: lineIdOf(item),
     item,
@@ -130,10 +130,9 @@ interface Delivery {
  * shipped) and the request line does not name its parcel, which units are meant is unknown:
  * the line's delivery is `ambiguous` and never guessed.
  */
-function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, requestIndex: number, orderDelivery: Delivery | undefined): Delivery {
-  const { order } = c;
-  const parcels = order.parcels;
-  if (parcels === undefined) return orderDelivery ?? orderDeliveryOf(order);
+function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, requestIndex: number, known: Deliveries): Delivery {
+  const parcels = c.order.parcels;
+  if (parcels === undefined) return known.order!;
   const id = lineIdOf(item);
   const carrying: number[] = [];
   let carried = 0;
@@ -145,10 +144,10 @@ function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, r
   }
   const unshippedUnits = parcelAsked === undefined && carried < item.quantity;
   if (carrying.length === 0) return { parcelId: undefined, shipped: false, deliveredAt: undefined, deliveredAtPath: "order.parcels", ambiguous: false };
-  const first = parcels[carrying[0]!]!;
-  const firstSigned = first.deliveredAt === undefined ? undefined : parseInstant(first.deliveredAt);
+  const first = carrying[0]!;
+  const firstSigned = known.signed[first];
   // The same instant may be written with different offsets: compare instants, not text.
-  const same = !unshippedUnits && carrying.every((p) => signedAt(parcels[p]!) === firstSigned && isShipped(parcels[p]!) === isShipped(first));
+  const same = !unshippedUnits && carrying.every((p) => known.signed[p] === firstSigned && isShipped(parcels[p]!) === isShipped(parcels[first]!));
   if (!same) {
     return {
       parcelId: undefined,
@@ -159,25 +158,50 @@ function deliveryOf(c: Case, item: OrderItem, parcelAsked: string | undefined, r
     };
   }
   return {
-    parcelId: carrying.length === 1 ? first.parcelId : undefined,
-    shipped: isShipped(first),
-    deliveredAt: firstSigned === undefined ? undefined : new Date(firstSigned),
-    deliveredAtPath: `order.parcels[${carrying[0]}].deliveredAt`,
+    parcelId: carrying.length === 1 ? parcels[first]!.parcelId : undefined,
+    shipped: isShipped(parcels[first]!),
+    deliveredAt: known.signedDate(first),
+    deliveredAtPath: `order.parcels[${first}].deliveredAt`,
     ambiguous: false,
   };
 }
 
-/** Without parcels, every line came with the order: its times, read once per case and shared by its lines (read-only). */
-function orderDeliveryOf(order: Case["order"]): Delivery {
+/**
+ * The order's delivery times, read once per case and shared (read-only) by its lines:
+ * without parcels every line came with the order; with parcels, each parcel's signing.
+ */
+interface Deliveries {
+  readonly order: Delivery | undefined;
+  /** Per parcel: the instant it was signed for, if it was. */
+  readonly signed: readonly (number | undefined)[];
+  signedDate(parcel: number): Date | undefined;
+}
+
+function deliveriesOf(order: Case["order"]): Deliveries {
+  const parcels = order.parcels;
+  if (parcels === undefined) {
+    const delivery: Delivery = {
+      parcelId: undefined,
+      shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
+      deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
+      deliveredAtPath: "order.deliveredAt",
+      ambiguous: false,
+    };
+    return { order: delivery, signed: NONE_SIGNED, signedDate: () => undefined };
+  }
+  const signed = parcels.map((p) => (p.deliveredAt === undefined ? undefined : parseInstant(p.deliveredAt)));
+  const dates: (Date | undefined)[] = [];
   return {
-    parcelId: undefined,
-    shipped: order.shippedAt !== undefined || order.deliveredAt !== undefined,
-    deliveredAt: order.deliveredAt === undefined ? undefined : new Date(parseInstant(order.deliveredAt)),
-    deliveredAtPath: "order.deliveredAt",
-    ambiguous: false,
+    order: undefined,
+    signed,
+    signedDate: (p) => {
+      const at = signed[p];
+      return at === undefined ? undefined : (dates[p] ??= new Date(at));
+    },
   };
 }
+
+const NONE_SIGNED: readonly (number | undefined)[] = Object.freeze([]);
 
 type OrderParcel = NonNullable<Case["order"]["parcels"]>[number];
 const isShipped = (p: OrderParcel) => p.shippedAt !== undefined || p.deliveredAt !== undefined;
-const signedAt = (p: OrderParcel) => (p.deliveredAt === undefined ? undefined : parseInstant(p.deliveredAt));

@@ -1,4 +1,4 @@
-import { dayWindowDeadline, formatInZone, monthWindowDeadline, restDayExtendedDeadline, type Zone } from "../../time/index.js";
+import type { WindowEnds } from "../windowEnds.js";
 import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
@@ -33,7 +33,7 @@ const basisOf = perEvent((e): Basis =>
  * without a window; the return-shipping promises say who pays on a return or exchange that
  * is allowed, and open nothing.
  */
-export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine {
+export function interpretLineEligibility(events: readonly StageEvent[], context: LineContext, ends: WindowEnds): JudgedLine {
   // First the review requests, in event order; then each remedy's verdict from the events
   // about it (a scan per remedy over the line's few events: no per-remedy lists to build).
   const review: ReviewReason[] = [];
@@ -47,16 +47,16 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
     }
   }
   // A literal in REMEDIES order (one shape for every decision; review reasons in that order too).
-  const returnVerdict = verdictOf(events, "return", context, z, review);
-  const exchangeVerdict = verdictOf(events, "exchange", context, z, review);
+  const returnVerdict = verdictOf(events, "return", context, ends, review);
+  const exchangeVerdict = verdictOf(events, "exchange", context, ends, review);
   const verdicts: LineEligibility = {
     return: shippingPromises === undefined ? returnVerdict : withReturnShippingPromises(returnVerdict, "return", shippingPromises),
     exchange: shippingPromises === undefined ? exchangeVerdict : withReturnShippingPromises(exchangeVerdict, "exchange", shippingPromises),
-    repair: verdictOf(events, "repair", context, z, review),
-    refundOnly: verdictOf(events, "refundOnly", context, z, review),
-    reship: verdictOf(events, "reship", context, z, review),
+    repair: verdictOf(events, "repair", context, ends, review),
+    refundOnly: verdictOf(events, "refundOnly", context, ends, review),
+    reship: verdictOf(events, "reship", context, ends, review),
   };
-  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(events, context, z) : undefined;
+  const refundWithin = verdicts.return.status === "allowed" ? refundWithinOf(events, context, ends) : undefined;
   return refundWithin === undefined ? { verdicts, reviewReasons: review } : { verdicts, reviewReasons: review, refundWithin };
 }
 
@@ -77,21 +77,21 @@ export interface JudgedLine {
 }
 
 // The law is a floor: of the open bases that set a refund period, the shortest binds.
-function refundWithinOf(events: readonly StageEvent[], context: LineContext, z: Zone): JudgedLine["refundWithin"] {
+function refundWithinOf(events: readonly StageEvent[], context: LineContext, ends: WindowEnds): JudgedLine["refundWithin"] {
   let best: Allowed | undefined;
   for (const event of events) {
     if (roleOf(event, "return") !== "allowing") continue;
     const e = event as Allowed;
     const days = e.params.refundWithinDays;
     if (days === undefined || (best !== undefined && days >= best.params.refundWithinDays!)) continue;
-    const d = deadlineOf(e.params.window, context, z);
+    const d = deadlineOf(e.params.window, context, ends);
     if (d === undefined || d > context.reportedAt.getTime()) best = e;
   }
   return best === undefined ? undefined : { days: best.params.refundWithinDays!, basis: basisOf(best) };
 }
 
 // Module-level functions, not closures: this runs once per requested line and remedy.
-function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: LineContext, z: Zone, review: ReviewReason[]): Verdict {
+function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: LineContext, ends: WindowEnds, review: ReviewReason[]): Verdict {
   const line = context.line;
   // A window that has closed allows nothing: a basis is open only before its deadline
   // (an "allowed" verdict whose deadline is already past would contradict itself).
@@ -108,17 +108,17 @@ function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: Line
     if (role === undefined) continue;
     if (role === "allowing") {
       const e = event as Allowed;
-      const d = deadlineOf(e.params.window, context, z);
+      const d = deadlineOf(e.params.window, context, ends);
       if (d === undefined || d > context.reportedAt.getTime()) {
         latest = d === undefined ? Infinity : Math.max(latest, d);
         const payer = e.params.returnShippingPaidBy;
         if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
         (basis ??= []).push(basisOf(e));
-      } else (closed ??= []).push(windowClosed(e, d, z));
+      } else (closed ??= []).push(windowClosed(e, ends.text(d)));
     } else if (role === "against") (denied ??= []).push(located(reasonOf(event), line));
     else (undetermined ??= []).push(event);
   }
-  if (basis !== undefined) return allowedVerdict(basis, latest, paidBy, z);
+  if (basis !== undefined) return allowedVerdict(basis, latest, paidBy, ends);
   // Why not: the denials in event order, then the windows that closed.
   const against = closed === undefined ? (denied ?? NONE) : denied === undefined ? closed : [...denied, ...closed];
   if (undetermined !== undefined) {
@@ -130,8 +130,7 @@ function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: Line
 }
 
 /** Why a rule's allowance no longer holds: its window closed before the request. */
-function windowClosed(e: Allowed, deadline: number, z: Zone): Reason {
-  const at = formatInZone(new Date(deadline), z);
+function windowClosed(e: Allowed, at: string): Reason {
   return {
     ...sourceOf(e),
     code: "window_closed",
@@ -158,9 +157,9 @@ function pathInCase(missing: string, line: LineContext["line"]): string {
   return missing;
 }
 
-function allowedVerdict(basis: Basis[], latest: number, paidBy: "customer" | "merchant" | undefined, z: Zone): Verdict {
+function allowedVerdict(basis: Basis[], latest: number, paidBy: "customer" | "merchant" | undefined, ends: WindowEnds): Verdict {
   // Keys in one order whatever is present: status, deadline, basis, returnShippingPaidBy, reasons.
-  const deadline = Number.isFinite(latest) ? formatInZone(new Date(latest), z) : undefined;
+  const deadline = Number.isFinite(latest) ? ends.text(latest) : undefined;
   if (deadline !== undefined) {
     return paidBy === undefined
       ? { status: "allowed", deadline, basis, reasons: NONE }
@@ -171,23 +170,15 @@ function allowedVerdict(basis: Basis[], latest: number, paidBy: "customer" | "me
 
 /**
  * A window's end. With the policy's rest-day extension on, every window whose last day is a
- * rest day runs on to the next working day (民法典 art. 203 ¶1); the 三包 period arrives
- * already run on (deriveFacts), as `withinWarranty` reads it.
+ * rest day runs on to the next working day (民法典 art. 203 ¶1; windowEnds); the 三包 period
+ * arrives already run on (deriveFacts), as `withinWarranty` reads it.
  */
-function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, z: Zone): number | undefined {
+function deadlineOf(window: RemedyWindowT | undefined, context: LineContext, ends: WindowEnds): number | undefined {
   const deliveredAt = context.line.deliveredAt;
   if (window === undefined || deliveredAt === undefined) return undefined;
-  const isRestDay = context.isRestDay;
-  if ("days" in window) {
-    // Counted from installation for goods the merchant installs (部分商品三包 art. 14), else from signing.
-    const from = window.from === "installation" ? (context.installedAt ?? deliveredAt) : deliveredAt;
-    const deadline = dayWindowDeadline(from, window.days, z);
-    return (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
-  }
-  if ("months" in window) {
-    const deadline = monthWindowDeadline(deliveredAt, window.months, z);
-    return (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
-  }
+  // Counted from installation for goods the merchant installs (部分商品三包 art. 14), else from signing.
+  if ("days" in window) return ends.days(window.from === "installation" ? (context.installedAt ?? deliveredAt) : deliveredAt, window.days);
+  if ("months" in window) return ends.months(deliveredAt, window.months);
   return context.warrantyDeadline?.getTime();
 }
 
