@@ -16,7 +16,7 @@ import type { StageOutcome } from "./stageEvents.js";
 import type { Decision, DecisionLine, LineEligibility, RefundDue, ReviewReason, TraceEntry, UnknownCategory } from "./types.js";
 import { unknownCategoryOf } from "./unknownCategory.js";
 import { refundDueOf, refundOverdue } from "./refundDue.js";
-import { windowEnds } from "./windowEnds.js";
+import { windowEnds, type WindowEnds } from "./windowEnds.js";
 import { builtWhenRead } from "../_lib/builtWhenRead.js";
 
 /** A request from the pipeline to evaluate one stage's rule sets (all layers) on `facts`. */
@@ -75,7 +75,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
     if (lineReview.length > 0) reviewReasons = reviewReasons.length === 0 ? lineReview : [...reviewReasons, ...lineReview];
     const refundDue = refundDueOf(line, judged, decidedAt, z);
     if (refundDue?.overdue === true) reviewReasons = [...reviewReasons, refundOverdue(line, refundDue)];
-    decisionLines.push(decisionLineOf(line, verdicts, z, refundDue, unknownCategoryOf(line, policy.sanbao)));
+    decisionLines.push(decisionLineOf(line, verdicts, ends, refundDue, unknownCategoryOf(line, policy.sanbao)));
   }
   const eligibility = rollUpEligibility(decisionLines);
 
@@ -167,11 +167,11 @@ function compensationBases(c: Case, lines: readonly RequestedLine[], decided: re
   };
 }
 
-function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, z: Zone, refundDue: RefundDue | undefined, unknownCategory: UnknownCategory | undefined): DecisionLine {
+function decisionLineOf(line: RequestedLine, eligibility: LineEligibility, ends: WindowEnds, refundDue: RefundDue | undefined, unknownCategory: UnknownCategory | undefined): DecisionLine {
   const item = line.item;
   const paid = { amount: line.linePaid, currency: "CNY" as const, allocated: line.linePaidAllocated };
   const refund = amountOf(line.refund);
-  const deliveredAt = line.deliveredAt === undefined ? undefined : formatInZone(line.deliveredAt, z);
+  const deliveredAt = line.deliveredAt === undefined ? undefined : ends.text(line.deliveredAt.getTime());
   // Literals with keys in one order whatever is present (no spreads: this runs per line).
   const { id, units, remedyWanted, parcelId: parcel } = line;
   const { sku, category, quantity: ofUnits } = item;

@@ -16,7 +16,7 @@ export interface WindowEnds {
   days(from: Date, days: number): number;
   /** The first instant after an N-month window from `from`'s day. */
   months(from: Date, months: number): number;
-  /** An instant as the decision shows it (ISO 8601 in the policy's zone). */
+  /** An instant as the decision shows it (ISO 8601 in the policy's zone): a deadline, a signing. */
   text(ms: number): string;
 }
 
