@@ -95,10 +95,11 @@ export function amountOf(fenCount: number): Amount {
  * shares always sum exactly to the total. All-zero weights split evenly.
  *
  * Computed here where total × weight + Σweights stays within 2⁵³ (any order up to about
- * ¥900,000, and larger totals over smaller weights), where the
- * double quotient that dinero's number calculator truncates is the exact floor; beyond
- * that, by dinero.js itself, as before. dinero builds its calculator's closures on every call, which made allocation a
- * tenth of a 10-line decision; test/money.allocation.property.test.ts proves the two equal.
+ * ¥900,000, and larger totals over smaller weights): there the double quotient that
+ * dinero's number calculator truncates is the exact floor. Beyond that, by dinero.js
+ * itself, as before. dinero builds its calculator's closures on every call, which made
+ * allocation a tenth of a 10-line decision; test/money.allocation.property.test.ts proves
+ * the two equal and shows which ran.
  *
  * @example
  * allocateFen(100, [1, 1, 1]) //=> [34, 33, 33]
