@@ -136,16 +136,22 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     return { events, trace };
   };
 
-  const generated: GeneratedEvaluators =
-    options.codegen === false
-      ? { fallbackReason: "codegen: false" }
-      : generatedEvaluators(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options);
+  // What both generated evaluators are emitted from.
+  const toGenerate: GeneratedInputs = {
+    ruleSet,
+    orderedRules: ordered.map((o) => o.rule),
+    operators,
+    requiredFacts: allowUndefinedFacts ? undefined : facts,
+    firedEvents: rules.map((r) => r.fired),
+    options,
+  };
+  const generated: GeneratedEvaluators = options.codegen === false ? { fallbackReason: "codegen: false" } : generatedEvaluators(toGenerate);
   const fast = generated.run;
   // The recorder is generated when a traced run first needs it: a service deciding with
   // the trace off never pays for it.
   let recorder: { record: GeneratedRecord; layout: RecordLayout } | undefined;
   const recorderOf = () =>
-    (recorder ??= generatedRecorder(ruleSet, ordered.map((o) => o.rule), operators, allowUndefinedFacts ? undefined : facts, rules.map((r) => r.fired), options));
+    (recorder ??= generatedRecorder(toGenerate));
 
   // The generated code stops on a missing fact (null) or a throwing operator without
   // saying where; the traced closures, which evaluate the same conditions, then raise
@@ -235,15 +241,18 @@ interface GeneratedEvaluators {
   readonly index?: CompiledRuleSet["index"];
 }
 
+/** A rule set as the emitter takes it: its rules in evaluation order, each one's event, and the facts checked first. */
+interface GeneratedInputs {
+  readonly ruleSet: RuleSet;
+  readonly orderedRules: readonly RuleT[];
+  readonly operators: OperatorRegistry;
+  readonly requiredFacts: readonly string[] | undefined;
+  readonly firedEvents: readonly FiredEvent[];
+  readonly options: CompileOptions;
+}
+
 /** The generated evaluators with their source, or the source and why it did not load. */
-function generatedEvaluators(
-  ruleSet: RuleSet,
-  orderedRules: readonly RuleT[],
-  operators: OperatorRegistry,
-  requiredFacts: readonly string[] | undefined,
-  firedEvents: readonly FiredEvent[],
-  options: CompileOptions,
-): GeneratedEvaluators {
+function generatedEvaluators({ ruleSet, orderedRules, operators, requiredFacts, firedEvents, options }: GeneratedInputs): GeneratedEvaluators {
   const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, {
     requiredFacts,
     leavesPerFunction: options.leavesPerFunction,
@@ -261,14 +270,7 @@ function generatedEvaluators(
  * The recording evaluator. The trace-free source loaded, so this one loads too (same
  * emitter, same environment): if it does not, that is a bug, said loudly.
  */
-function generatedRecorder(
-  ruleSet: RuleSet,
-  orderedRules: readonly RuleT[],
-  operators: OperatorRegistry,
-  requiredFacts: readonly string[] | undefined,
-  firedEvents: readonly FiredEvent[],
-  options: CompileOptions,
-): { record: GeneratedRecord; layout: RecordLayout } {
+function generatedRecorder({ ruleSet, orderedRules, operators, requiredFacts, firedEvents, options }: GeneratedInputs): { record: GeneratedRecord; layout: RecordLayout } {
   const emitted = emitEvaluatorSource(ruleSet, orderedRules, operators, { requiredFacts, leavesPerFunction: options.leavesPerFunction, recorder: true });
   const loaded = loadGeneratedEvaluator(emitted, firedEvents);
   if (!("run" in loaded)) throw new Error(`aftersales-policy bug: the recording evaluator of rule set "${ruleSet.id}" did not load: ${loaded.reason}`);
