@@ -1,5 +1,6 @@
 import type { Policy } from "../policy/policy.js";
-import type { RecordedRun } from "../engine/evaluation.js";
+import type { Facts, RecordedRun } from "../engine/evaluation.js";
+import type { OperatorRegistry } from "../engine/operators.js";
 import { runValidatedReference } from "../engine/runReference.js";
 import type { StageRequest } from "./pipeline.js";
 import { stageTraceOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
@@ -8,20 +9,27 @@ const NO_TRACE: readonly StageTrace[] = Object.freeze([]);
 const noTrace = (): readonly StageTrace[] => NO_TRACE;
 
 /**
- * Evaluates a stage with the compiled rule sets, synchronously. With the trace on, each
- * rule set's run is recorded (a flat array of what each leaf read and decided) and the
- * readable trace is built from the recordings only when asked for.
+ * Evaluates a stage with the compiled rule sets, synchronously. With the trace on, the
+ * readable trace is built only when asked for: where every operator is json-rules-engine's
+ * own (pure functions of the fact's value and the rule's), by recording the rule sets' run
+ * on the stage's facts then, as the trace of a run is a function of the facts it read; with
+ * a custom operator (which may not be pure), from a recording made now (a flat array of
+ * what each leaf read and decided).
+ *
+ * The facts a stage is given are never changed afterwards in anything it reads: the
+ * pipeline derives each line's facts anew, and fills eligibility's roll-up facts in only
+ * after the stages that may not read them (policy loading refuses an earlier stage that does).
  */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
   const stage = request.ruleSets;
-  if (!trace) {
+  if (!trace || onlyBuiltInOperators(policy.operators)) {
     for (let i = 0; i < stage.length; i++) {
       const { layer, ruleSet, compiled } = stage[i]!;
       const fired = compiled.run(request.facts, TRACE_OFF).events;
       for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
     }
-    return { events, trace: noTrace };
+    return trace ? new StageRecordedWhenRead(events, stage, request.facts) : { events, trace: noTrace };
   }
   const runs: RecordedRun[] = [];
   for (let i = 0; i < stage.length; i++) {
@@ -51,6 +59,37 @@ class RecordedStage implements StageOutcome {
       for (let i = 0; i < stage.length; i++) {
         const { layer, ruleSet } = stage[i]!;
         for (const t of this.runs[i]!.trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
+      }
+      this.#trace = traces;
+    }
+    return this.#trace;
+  }
+}
+
+/** Whether every operator and decorator is json-rules-engine's own (none registered as custom). */
+function onlyBuiltInOperators(operators: OperatorRegistry): boolean {
+  const { operators: custom, decorators } = operators.custom;
+  return (custom === undefined || custom.length === 0) && (decorators === undefined || decorators.length === 0);
+}
+
+/**
+ * A stage's outcome whose rule sets are run again with a recording, on the same facts, when
+ * its trace is first read: the same trace as a recording made while deciding (the run is a
+ * function of the facts, and the facts are unchanged), at no cost to a decision whose trace
+ * is never read.
+ */
+class StageRecordedWhenRead implements StageOutcome {
+  #trace: StageTrace[] | undefined;
+  constructor(
+    readonly events: readonly StageEvent[],
+    private readonly stage: StageRequest["ruleSets"],
+    private readonly facts: Facts,
+  ) {}
+  trace(): readonly StageTrace[] {
+    if (this.#trace === undefined) {
+      const traces: StageTrace[] = [];
+      for (const { layer, ruleSet, compiled } of this.stage) {
+        for (const t of compiled.record(this.facts).trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
       }
       this.#trace = traces;
     }

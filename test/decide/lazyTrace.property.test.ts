@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { createDecider, defaultPolicy, type Policy } from "../../src/index.js";
+import { createDecider, createOperatorRegistry, defaultPolicy, type Decision, type Policy } from "../../src/index.js";
 import { compileValidRuleSet } from "../../src/engine/compileRuleSet.js";
 import { arbCase } from "../arbitraries/case.js";
 
@@ -23,7 +23,18 @@ function eagerPolicy(policy: Policy): Policy {
   return Object.freeze({ ...policy, stages });
 }
 
-describe("properties: a decision's trace, recorded while deciding and built when read", () => {
+/** The policy with each rule set's `record` counted: how often a run was recorded. */
+function countingRecords(policy: Policy, counter: { records: number }): Policy {
+  const stages = Object.fromEntries(
+    Object.entries(policy.stages).map(([kind, list]) => [
+      kind,
+      list.map((s) => ({ ...s, compiled: { ...s.compiled, record: (facts: never) => (counter.records++, s.compiled.record(facts)) } })),
+    ]),
+  ) as unknown as Policy["stages"];
+  return Object.freeze({ ...policy, stages });
+}
+
+describe("properties: a decision's trace, built when read", () => {
   const clock = () => new Date("2027-06-01T00:00:00+08:00");
   const lazy = createDecider({ clock });
   const eager = createDecider({ clock, policy: eagerPolicy(defaultPolicy()) });
@@ -44,6 +55,47 @@ describe("properties: a decision's trace, recorded while deciding and built when
       { numRuns: 300 },
     );
     expect(traced).toBeGreaterThan(250);
+  });
+
+  it("gives each decision its own trace when traces are read only after later decisions", () => {
+    // The recording waits for the read, on the facts the decision's stages were given: a
+    // trace read late must still be its own case's, not what a later decision left behind.
+    fc.assert(
+      fc.property(fc.array(arbCase, { minLength: 2, maxLength: 6 }), (cases) => {
+        const decisions: Decision[] = cases.map((c) => lazy.decide(c));
+        for (let i = decisions.length - 1; i >= 0; i--) {
+          expect(JSON.stringify(decisions[i])).toBe(JSON.stringify(eager.decide(cases[i])));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("records nothing while deciding with json-rules-engine's own operators, and records while deciding with a custom one", () => {
+    // Recording when read is sound because the built-in operators are pure functions of their
+    // two values; a custom operator might not be, so its policy records while deciding.
+    const c = {
+      caseId: "t", reportedAt: "2026-03-04T10:00:00+08:00",
+      order: { orderId: "o", currency: "CNY", placedAt: "2026-02-27T10:00:00+08:00", deliveredAt: "2026-03-01T23:50:00+08:00", paidAmount: 100, items: [{ sku: "a", category: "apparel", unitPrice: 100, quantity: 1 }] },
+      request: { type: "return", reason: "no_reason", goodsCondition: "unopened" },
+      customer: { id: "c", tier: "normal" },
+    };
+    const builtIn = { records: 0 };
+    const whenRead = createDecider({ clock, policy: countingRecords(defaultPolicy(), builtIn) }).decide(c);
+    expect(builtIn.records).toBe(0);
+    expect(whenRead.trace.length).toBeGreaterThan(0);
+    expect(builtIn.records).toBeGreaterThan(0);
+
+    const custom = { records: 0 };
+    const withCustomOperator = Object.freeze({
+      ...defaultPolicy(),
+      operators: createOperatorRegistry({ operators: [{ name: "isEven", evaluate: (a, b) => typeof a === "number" && a % 2 === (b ? 0 : 1) }] }),
+    });
+    const recorded = createDecider({ clock, policy: countingRecords(withCustomOperator, custom) }).decide(c);
+    expect(custom.records).toBeGreaterThan(0);
+    const afterDeciding = custom.records;
+    expect(JSON.stringify(recorded)).toBe(JSON.stringify(whenRead));
+    expect(custom.records).toBe(afterDeciding);
   });
 
   it("keeps `trace` the last key, built once, and an ordinary property to spread and compare", () => {
