@@ -15,14 +15,18 @@ type Given = Readonly<Record<string, string | number | boolean>> | undefined;
  */
 export function caseAttributeIssues(c: Case, declared: Declared): RawIssue[] {
   const issues: RawIssue[] = [];
-  c.order.items.forEach((item, i) => check(item.attributes, "line", declared.line, ["order", "items", i, "attributes"], issues));
-  check(c.order.attributes, "order", declared.order, ["order", "attributes"], issues);
-  check(c.customer.attributes, "customer", declared.customer, ["customer", "attributes"], issues);
+  // Paths are built only for a case that gives attributes (this runs for every case, per line).
+  const items = c.order.items;
+  for (let i = 0; i < items.length; i++) {
+    const given = items[i]!.attributes;
+    if (given !== undefined) check(given, "line", declared.line, ["order", "items", i, "attributes"], issues);
+  }
+  if (c.order.attributes !== undefined) check(c.order.attributes, "order", declared.order, ["order", "attributes"], issues);
+  if (c.customer.attributes !== undefined) check(c.customer.attributes, "customer", declared.customer, ["customer", "attributes"], issues);
   return issues;
 }
 
-function check(given: Given, level: AttributeLevel, declared: Readonly<Record<string, AttributeDeclarationT>>, at: (string | number)[], issues: RawIssue[]): void {
-  if (given === undefined) return;
+function check(given: NonNullable<Given>, level: AttributeLevel, declared: Readonly<Record<string, AttributeDeclarationT>>, at: (string | number)[], issues: RawIssue[]): void {
   for (const [name, value] of Object.entries(given)) {
     const d = Object.hasOwn(declared, name) ? declared[name]! : undefined;
     if (d === undefined) {

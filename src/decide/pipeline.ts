@@ -41,7 +41,9 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   if (attributeIssues.length > 0) throw new CaseValidationError(attributeIssues);
   const facts = deriveCaseFacts(c, lines, reportedAt, z, policy.attributes);
   // Effective dates are civil dates in the policy's zone: the order's and the request's select.
-  const inForce = ruleSetsInForce(policy, zoneDay(parseInstant(c.order.placedAt), z), zoneDay(reportedAt.getTime(), z));
+  const placedDay = zoneDay(parseInstant(c.order.placedAt), z);
+  const reportedDay = zoneDay(reportedAt.getTime(), z);
+  const inForce = ruleSetsInForce(policy, placedDay, reportedDay);
 
   if (c.sla !== undefined) {
     const late = slaHistoryAfter(c.sla, decidedAt);
@@ -59,7 +61,8 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   // Lines signed for together share their windows' ends: each computed once per decision.
   const ends = windowEnds(z, factData.isRestDay);
   let reviewReasons: ReviewReason[] = [];
-  for (const line of lines) {
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
     let judged: ReturnType<typeof interpretLineEligibility>;
     if (line.deliveryAmbiguous) {
       // Which units are meant is unknown: no rule runs for this line (in either evaluator).
@@ -90,7 +93,7 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const compensationOutcome = yield { kind: "compensation", facts, ruleSets: inForce.stages.compensation };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
-    compensationBases(c, lines, decisionLines, () => zoneDay(reportedAt.getTime(), z) - zoneDay(parseInstant(c.order.placedAt), z)),
+    compensationBases(c, lines, decisionLines, () => reportedDay - placedDay),
     lines,
   );
 

@@ -26,37 +26,53 @@ const KINDS: readonly RuleSetKindT[] = ["sla", "eligibility", "compensation"];
  */
 export function ruleSetsInForce(policy: Policy, placedDay: number, requestDay: number): RuleSetsInForce {
   const byRequest = policy.inForceAt === "orderOrRequest";
+  let cache = cached.get(policy);
+  if (cache === undefined) cached.set(policy, (cache = { all: undefined, some: new Map() }));
+  // Usually every rule set is in force: that answer needs no key.
+  let everyOne = true;
+  for (let k = 0; k < KINDS.length && everyOne; k++) {
+    for (const s of policy.stages[KINDS[k]!]) {
+      if (!inForce(s, placedDay, requestDay, byRequest)) {
+        everyOne = false;
+        break;
+      }
+    }
+  }
+  if (everyOne) return (cache.all ??= build(policy, () => true));
   let key = "";
   for (const kind of KINDS) {
-    for (const s of policy.stages[kind]) key += s.statutory || within(s, placedDay) || (byRequest && within(s, requestDay)) ? "1" : "0";
+    for (const s of policy.stages[kind]) key += inForce(s, placedDay, requestDay, byRequest) ? "1" : "0";
   }
-  let cache = cached.get(policy);
-  if (cache === undefined) cached.set(policy, (cache = new Map()));
-  let found = cache.get(key);
+  let found = cache.some.get(key);
   if (found === undefined) {
-    found = build(policy, key);
-    cache.set(key, found);
+    let i = 0;
+    found = build(policy, () => key[i++] === "1");
+    cache.some.set(key, found);
   }
   return found;
 }
 
-const cached = new WeakMap<Policy, Map<string, RuleSetsInForce>>();
+const cached = new WeakMap<Policy, { all: RuleSetsInForce | undefined; readonly some: Map<string, RuleSetsInForce> }>();
+
+function inForce(s: StageRuleSet, placedDay: number, requestDay: number, byRequest: boolean): boolean {
+  return s.statutory || within(s, placedDay) || (byRequest && within(s, requestDay));
+}
 
 function within(s: StageRuleSet, day: number): boolean {
   return s.from <= day && day <= s.to;
 }
 
-function build(policy: Policy, key: string): RuleSetsInForce {
-  let i = 0;
+/** The answer for the policy's rule sets, each in order (sla, eligibility, compensation) said in force or not by `next`. */
+function build(policy: Policy, next: () => boolean): RuleSetsInForce {
   const applied: string[] = [];
   const notInForce: string[] = [];
   const stages = {} as Record<RuleSetKindT, readonly StageRuleSet[]>;
   for (const kind of KINDS) {
     const all = policy.stages[kind];
     const kept = all.filter((s) => {
-      const inForce = key[i++] === "1";
-      (inForce ? applied : notInForce).push(s.key);
-      return inForce;
+      const applies = next();
+      (applies ? applied : notInForce).push(s.key);
+      return applies;
     });
     // The policy's own (frozen) list when nothing is left out: decisions share it.
     stages[kind] = kept.length === all.length ? all : Object.freeze(kept);

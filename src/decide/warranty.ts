@@ -58,7 +58,8 @@ interface Span {
 export function periodStart(item: OrderItem, deliveredAt: Date): Date {
   let start = deliveredAt.getTime();
   if (item.installedAt !== undefined) start = Math.max(start, parseInstant(item.installedAt));
-  for (const e of item.history?.exchanges ?? []) start = Math.max(start, parseInstant(e.completedAt));
+  const exchanges = item.history?.exchanges;
+  if (exchanges !== undefined) for (const e of exchanges) start = Math.max(start, parseInstant(e.completedAt));
   return new Date(start);
 }
 

@@ -1,4 +1,5 @@
 import type { WindowEnds } from "../windowEnds.js";
+import { append } from "../../_lib/append.js";
 import { type EventParams, type RemedyT, type RemedyWindowT } from "../../policy/format/eventSchemas.js";
 import type { LineContext } from "../deriveFacts.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
@@ -40,7 +41,7 @@ export function interpretLineEligibility(events: readonly StageEvent[], context:
   const line = context.line;
   let shippingPromises: StageEvent[] | undefined;
   for (const e of events) {
-    if (RETURN_SHIPPING_PROMISES.has(e.type)) (shippingPromises ??= []).push(e);
+    if (RETURN_SHIPPING_PROMISES.has(e.type)) shippingPromises = append(shippingPromises, e);
     else if (e.type === "review.required") {
       const missing = (e.params as EventParams<"review.required">).missing;
       review.push(reviewOf(e, line.id, missing === undefined ? undefined : pathInCase(missing, line)));
@@ -113,10 +114,10 @@ function verdictOf(events: readonly StageEvent[], remedy: RemedyT, context: Line
         latest = d === undefined ? Infinity : Math.max(latest, d);
         const payer = e.params.returnShippingPaidBy;
         if (payer === "merchant" || (payer === "customer" && paidBy === undefined)) paidBy = payer;
-        (basis ??= []).push(basisOf(e));
-      } else (closed ??= []).push(windowClosed(e, ends.text(d)));
-    } else if (role === "against") (denied ??= []).push(located(reasonOf(event), line));
-    else (undetermined ??= []).push(event);
+        basis = append(basis, basisOf(e));
+      } else closed = append(closed, windowClosed(e, ends.text(d)));
+    } else if (role === "against") denied = append(denied, located(reasonOf(event), line));
+    else undetermined = append(undetermined, event);
   }
   if (basis !== undefined) return allowedVerdict(basis, latest, paidBy, ends);
   // Why not: the denials in event order, then the windows that closed.
@@ -207,8 +208,8 @@ function rollUp(lines: readonly { readonly line: string; readonly eligibility: L
   let undetermined: string[] | undefined;
   for (const l of lines) {
     const status = l.eligibility[remedy].status;
-    if (status === "allowed") (allowed ??= []).push(l.line);
-    else if (status === "undetermined") (undetermined ??= []).push(l.line);
+    if (status === "allowed") allowed = append(allowed, l.line);
+    else if (status === "undetermined") undetermined = append(undetermined, l.line);
   }
   const open = allowed === undefined ? "none" : allowed.length === lines.length ? "all" : "some";
   return { open, lines: allowed ?? [], undetermined: undetermined ?? [] };

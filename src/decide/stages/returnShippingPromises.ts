@@ -1,3 +1,4 @@
+import { append } from "../../_lib/append.js";
 import { amountOf } from "../../money.js";
 import type { EventParams } from "../../policy/format/eventSchemas.js";
 import { perEvent, sourceOf, type StageEvent } from "../stageEvents.js";
@@ -36,9 +37,9 @@ export function withReturnShippingPromises(verdict: Verdict, remedy: "return" | 
   for (const e of promises) {
     const p = e.params as FreeShipping | Insurance;
     if (p.remedies !== undefined && !p.remedies.includes(remedy)) continue;
-    if (e.type === "promise.freeReturnShipping") (free ??= []).push(promiseBasisOf(e));
+    if (e.type === "promise.freeReturnShipping") free = append(free, promiseBasisOf(e));
     else {
-      (insured ??= []).push(promiseBasisOf(e));
+      insured = append(insured, promiseBasisOf(e));
       upTo = Math.max(upTo, (p as Insurance).upTo);
     }
   }

@@ -127,11 +127,19 @@ export function emitEvaluatorSource(
   // run(f): the index, if any, narrows the keyed rules to one bucket; the rest run in order.
   const index = equalityIndex(orderedRules, registry, (node) => mayThrow(node, em), options.indexMinRules);
   const shapes = ruleShapes(orderedRules, options.templateMinRules ?? DEFAULT_TEMPLATE_MIN_RULES);
-  const runBody: string[] = ["const fired = [];"];
-  if (index === undefined && shapes.size === 0) {
+  const runBody: string[] = [];
+  if (index === undefined && shapes.size === 0 && all.reduce((n, i) => n + leaves[i]!, 0) <= perFunction) {
+    // Inline, the list of events starts at its first: a run fires a few rules, and `[]`
+    // grows to 17 slots on its first push (~200 bytes per run of a rule set, per line).
+    runBody.push("let fired;");
+    for (const i of all) runBody.push(`if (${emitRoot(orderedRules[i]!, em)}) { if (fired === undefined) fired = [fe[${i}]]; else fired.push(fe[${i}]); }`);
+    runBody.push("return fired === undefined ? [] : fired;");
+  } else if (index === undefined && shapes.size === 0) {
+    runBody.push("const fired = [];");
     runBody.push(...ruleList(all, leaves, perFunction, em, "c", "f, fired", (i, rule) => `if (${emitRoot(rule, em)}) fired.push(fe[${i}]);`, orderedRules));
     runBody.push("return fired;");
   } else {
+    runBody.push("const fired = [];");
     // Rule numbers, not events, so that the parts merge back into evaluation order. A part
     // is a list of units [function, table]: the plain rules' function (table unused) and
     // each shape's shared loop with this part's rows.
