@@ -30,7 +30,7 @@ export async function benchLines(timeMs: number) {
   const rows = await measure(
     [
       { name: name(1, "decideWithReference"), casesPerCall: 1, fn: () => fast.decideWithReference(reference[r++ % reference.length]) },
-      // The default decider: the trace recorded while deciding, built only if read.
+      // The default decider: the trace built only if read (recorded then, from the facts the decision was made on).
       { name: name(1, "decide, trace on (default)"), casesPerCall: 1, fn: () => traced.decide(reference[t++ % reference.length]) },
       ...SIZES.map((lines, i) => ({ name: name(lines, "decide, trace off"), casesPerCall: 1, fn: () => fast.decide(sets[i]![counters[i]!++ % sets[i]!.length]) })),
     ],

@@ -72,7 +72,7 @@ export function benchMemory() {
   console.log(`  heap per compiled policy (bundled rules, 20 kept)     ${kb(perPolicy)}`);
   console.log(`  heap per decider (policy shared, 1,000 kept)          ${kb(perDecider)}`);
   console.log(`  allocated per decision, trace off                     ${kb(perDecisionOff)}`);
-  console.log(`  allocated per decision, trace on (recorded, unread)   ${kb(perDecisionOn)}`);
+  console.log(`  allocated per decision, trace on, unread              ${kb(perDecisionOn)}`);
   console.log(`  allocated per decision, trace on and read             ${kb(perDecisionRead)}`);
   if (packed) console.log(`  package: ${packed.size.toLocaleString("en-US")} B packed, ${packed.unpackedSize.toLocaleString("en-US")} B installed, ${packed.entryCount} files`);
   else console.log("  package: (npm pack --dry-run failed)");
