@@ -7,6 +7,8 @@ export interface Row {
   /** Median and 99th-percentile latency of one task call, in µs, divided by the cases per call. */
   readonly p50: number;
   readonly p99: number;
+  /** Cases per second in each round, in round order (what `ratio` pairs). */
+  readonly rounds: readonly number[];
 }
 
 /**
@@ -45,6 +47,7 @@ export async function measure(
           throughput: (1000 / result.latency.mean) * t.casesPerCall,
           p50: perCase(result.latency.p50),
           p99: perCase(result.latency.p99),
+          rounds: [],
         };
       }),
     );
@@ -54,6 +57,7 @@ export async function measure(
     throughput: median(perRound.map((rows) => rows[i]!.throughput)),
     p50: median(perRound.map((rows) => rows[i]!.p50)),
     p99: median(perRound.map((rows) => rows[i]!.p99)),
+    rounds: perRound.map((rows) => rows[i]!.throughput),
   }));
 }
 
@@ -83,5 +87,15 @@ export function printTable(title: string, rows: readonly Row[], baseline: string
   }
 }
 
-export const ratio = (rows: readonly Row[], a: string, b: string) =>
-  rows.find((r) => r.name === a)!.throughput / rows.find((r) => r.name === b)!.throughput;
+/**
+ * How many times `a`'s throughput is `b`'s: the median over rounds of the two tasks' ratio in
+ * the same round. Tasks of one round run side by side, so a stretch where the shared machine
+ * is slow falls on both; a ratio of the two medians could pair a fast round of one task with a
+ * slow round of the other (the 10-line ÷ 1-line ratio read 2.67× and 3.23× in two runs of the
+ * same code that way).
+ */
+export function ratio(rows: readonly Row[], a: string, b: string): number {
+  const ra = rows.find((r) => r.name === a)!.rounds;
+  const rb = rows.find((r) => r.name === b)!.rounds;
+  return median(ra.map((x, i) => x / rb[i]!));
+}
