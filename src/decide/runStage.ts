@@ -1,6 +1,6 @@
 import type { Policy } from "../policy/policy.js";
 import type { Facts, RecordedRun } from "../engine/evaluation.js";
-import type { OperatorRegistry } from "../engine/operators.js";
+import { resolvesOnlyLibraryOperators } from "../engine/operators.js";
 import { runValidatedReference } from "../engine/runReference.js";
 import type { StageRequest } from "./pipeline.js";
 import { stageTraceOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
@@ -23,7 +23,7 @@ const noTrace = (): readonly StageTrace[] => NO_TRACE;
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
   const stage = request.ruleSets;
-  if (!trace || onlyBuiltInOperators(policy.operators)) {
+  if (!trace || resolvesOnlyLibraryOperators(policy.operators)) {
     for (let i = 0; i < stage.length; i++) {
       const { layer, ruleSet, compiled } = stage[i]!;
       const fired = compiled.run(request.facts, TRACE_OFF).events;
@@ -64,12 +64,6 @@ class RecordedStage implements StageOutcome {
     }
     return this.#trace;
   }
-}
-
-/** Whether every operator and decorator is json-rules-engine's own (none registered as custom). */
-function onlyBuiltInOperators(operators: OperatorRegistry): boolean {
-  const { operators: custom, decorators } = operators.custom;
-  return (custom === undefined || custom.length === 0) && (decorators === undefined || decorators.length === 0);
 }
 
 /**

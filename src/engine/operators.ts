@@ -89,7 +89,7 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
   // about every name in every refused rule set must not grow with them. json-rules-engine's
   // own map remembers each decorated operator it builds, which the decorator bound keeps finite.
   const cache = new Map<string, ResolvedOperator>();
-  return {
+  const registry: OperatorRegistry = {
     get(name) {
       const known = cache.get(name);
       if (known !== undefined) return known;
@@ -102,6 +102,21 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
     installOn,
     custom: options,
   };
+  if (customNames.size === 0) libraryOnly.add(registry);
+  return registry;
+}
+
+/** Registries made here with no custom operator or decorator (decided when made). */
+const libraryOnly = new WeakSet<OperatorRegistry>();
+
+/**
+ * Whether every operator a registry resolves is json-rules-engine's own: one this library
+ * made without custom operators or decorators. Those operators are pure functions of the
+ * fact's value and the rule's, so a run's outcome and trace are functions of the facts it
+ * read. False for a registry with custom ones, and for any registry made elsewhere.
+ */
+export function resolvesOnlyLibraryOperators(registry: OperatorRegistry): boolean {
+  return libraryOnly.has(registry);
 }
 
 /**

@@ -96,6 +96,12 @@ describe("properties: a decision's trace, built when read", () => {
     const afterDeciding = custom.records;
     expect(JSON.stringify(recorded)).toBe(JSON.stringify(whenRead));
     expect(custom.records).toBe(afterDeciding);
+
+    // A registry made elsewhere (here a copy of the library's) cannot be known to hold only json-rules-engine's operators.
+    const elsewhere = { records: 0 };
+    const withForeignRegistry = Object.freeze({ ...defaultPolicy(), operators: { ...createOperatorRegistry() } });
+    createDecider({ clock, policy: countingRecords(withForeignRegistry, elsewhere) }).decide(c);
+    expect(elsewhere.records).toBeGreaterThan(0);
   });
 
   it("keeps `trace` the last key, built once, and an ordinary property to spread and compare", () => {
