@@ -69,6 +69,9 @@ const decoratorCount = (name: string): number => {
   return n;
 };
 
+/** Registries made here with no custom operator or decorator (decided when made). */
+const libraryOnly = new WeakSet<OperatorRegistry>();
+
 export function createOperatorRegistry(options: OperatorRegistryOptions = {}): OperatorRegistry {
   const customOperators = (options.operators ?? []).map(
     (o) => new Operator(o.name, o.evaluate as never, o.factValueValidator as never),
@@ -105,9 +108,6 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
   if (customNames.size === 0) libraryOnly.add(registry);
   return registry;
 }
-
-/** Registries made here with no custom operator or decorator (decided when made). */
-const libraryOnly = new WeakSet<OperatorRegistry>();
 
 /**
  * Whether every operator a registry resolves is json-rules-engine's own: one this library
