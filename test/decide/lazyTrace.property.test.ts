@@ -4,8 +4,8 @@ import { createDecider, createOperatorRegistry, defaultPolicy, type Decision, ty
 import { compileValidRuleSet } from "../../src/engine/compileRuleSet.js";
 import { arbCase } from "../arbitraries/case.js";
 
-// Counts rule-set traces built from recordings: the proof that deciding recorded compactly
-// and that the decision's readable trace waited until it was read.
+// Counts rule-set traces built from recordings: the proof that the decision's readable trace
+// waited until it was read (whether the recording was made then or while deciding, below).
 const replays = vi.hoisted(() => ({ count: 0 }));
 vi.mock("../../src/engine/compile/replayTrace.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../src/engine/compile/replayTrace.js")>();
