@@ -127,7 +127,8 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
       ? { caseId, policy: ref, decidedAt: decidedAtText, timeZone, sla, lines: decisionLines, eligibility: eligibilityOut, compensation }
       : { caseId, policy: ref, decidedAt: decidedAtText, timeZone, calendar: calendarUse, sla, lines: decisionLines, eligibility: eligibilityOut, compensation };
   // The trace is built when it is first read (JSON.stringify reads it as any property),
-  // from what the stages recorded while deciding; it is the last key, as it always was.
+  // from the stages' outcomes (each records its rule sets then, or did while deciding: see
+  // runStage.ts); it is the last key, as it always was.
   return traceWhenRead(decision, { sla: slaOutcome, lines, eligibility: lineOutcomes, compensation: compensationOutcome });
 }
 
