@@ -93,4 +93,21 @@ describe("large rule sets", () => {
     expect(split.run(facts, { trace: false }).events).toEqual(expected);
     expect(templated.run(facts, { trace: false }).events).toEqual(expected);
   });
+
+  it("put a rule whose leaf may throw in no shape with rules whose leaf cannot, so the shared loop never skips the throw", () => {
+    // `not:in` over an array cannot throw; over a number it calls 5.indexOf and does. Grouped by
+    // literal-blind shape, the loop took the first rule's code (no throw possible) for all nine,
+    // and short-circuited past r8's leaf where json-rules-engine throws.
+    const rules = Array.from({ length: 9 }, (_, i) => ({
+      name: `r${i}`,
+      conditions: { all: [{ fact: "kind", operator: "equal", value: `never${i}` }, { fact: "reason", operator: "not:in", value: i === 8 ? 5 : ["a"] }] },
+      event: { type: "e" },
+    }));
+    const mixed = { ...ruleSet, rules };
+    const facts = { kind: "k", reason: "b" };
+    const templated = compileRuleSet(mixed, { templateMinRules: 2, indexMinRules: Infinity });
+    expect(templated.source).toMatch(/\nfunction s\d+\(f, t, fired\)/);
+    expect(() => templated.run(facts, { trace: false })).toThrow(expect.objectContaining({ name: "RuleEvaluationError", code: "operator_error" }));
+    expect(() => compileRuleSet(mixed, { codegen: false }).run(facts, { trace: false })).toThrow(expect.objectContaining({ code: "operator_error" }));
+  });
 });

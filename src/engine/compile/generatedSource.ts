@@ -386,12 +386,15 @@ function ruleShapes(orderedRules: readonly RuleT[], minRules: number): Map<numbe
   return shapeOf;
 }
 
-// The conditions with each literal value blanked and names (which do not evaluate) dropped.
-// Operators, facts, paths, references and the tree are the shape.
+// The conditions with each literal value blanked to its kind and names (which do not
+// evaluate) dropped. Operators, facts, paths, references and the tree are the shape. The kind
+// stays because whether a leaf may throw depends on it (`in` over an array or a string cannot,
+// over a number can: leafMayThrow), and a shape's code is emitted from its first rule: an
+// array and a number under one shape once let the shared loop short-circuit past a throw.
 function shapeKey(rule: RuleT): string {
   return JSON.stringify(rule.conditions, (key, value: unknown) => {
     if (key === "name") return undefined;
-    if (key === "value" && !(value !== null && typeof value === "object" && !Array.isArray(value))) return 0;
+    if (key === "value" && !(value !== null && typeof value === "object" && !Array.isArray(value))) return Array.isArray(value) ? "array" : value === null ? "null" : typeof value;
     return value;
   });
 }
