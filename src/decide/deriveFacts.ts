@@ -15,10 +15,10 @@ export type EligibilityFactName = NamesAt<"eligibility">;
 
 /**
  * The facts of the case-level stages. Eligibility's roll-up facts are declared up front as
- * null and filled in place once every line is decided (one object, one shape); policy
- * loading rejects an earlier stage reading them.
+ * null and filled in, in a copy for compensation, once every line is decided (one shape);
+ * policy loading rejects an earlier stage reading them.
  */
-export type CaseFacts = { readonly [K in CaseFactName]: unknown } & { [K in EligibilityFactName]: boolean | null };
+export type CaseFacts = { readonly [K in CaseFactName]: unknown } & { readonly [K in EligibilityFactName]: boolean | null };
 /** The facts of one requested line: the case's facts and the line's own. */
 export type LineFacts = { readonly [K in CaseFactName | LineFactName]: unknown };
 

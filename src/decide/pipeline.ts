@@ -4,7 +4,7 @@ import type { Facts } from "../engine/evaluation.js";
 import type { RuleSetKindT } from "../engine/ruleSetSchema.js";
 import { formatInZone, parseInstant, zoneDay, type Zone } from "../time/index.js";
 import { amountOf } from "../money.js";
-import { deriveCaseFacts, deriveLineFacts } from "./deriveFacts.js";
+import { deriveCaseFacts, deriveLineFacts, type CaseFacts } from "./deriveFacts.js";
 import { requestedLines, type RequestedLine } from "./requestedLines.js";
 import { ruleSetsInForce } from "./ruleSetsInForce.js";
 import { caseAttributeIssues } from "./caseAttributes.js";
@@ -83,14 +83,18 @@ export function* decisionSteps(c: Case, policy: Policy, z: Zone, decidedAt: Date
   const eligibility = rollUpEligibility(decisionLines);
 
   // Compensation reads eligibility's roll-up as facts (open for some requested line, and
-  // priced over exactly those lines); nothing reads a later stage.
-  facts.returnAllowed = eligibility.return.open !== "none";
-  facts.exchangeAllowed = eligibility.exchange.open !== "none";
-  facts.repairAllowed = eligibility.repair.open !== "none";
-  facts.refundOnlyAllowed = eligibility.refundOnly.open !== "none";
-  facts.reshipAllowed = eligibility.reship.open !== "none";
-  facts.manualReviewRequired = reviewReasons.length > 0;
-  const compensationOutcome = yield { kind: "compensation", facts, ruleSets: inForce.stages.compensation };
+  // priced over exactly those lines); nothing reads a later stage. A copy with them filled in
+  // (same keys, same order): the SLA stage's facts stay as it read them, for its trace.
+  const compensationFacts: CaseFacts = {
+    ...facts,
+    returnAllowed: eligibility.return.open !== "none",
+    exchangeAllowed: eligibility.exchange.open !== "none",
+    repairAllowed: eligibility.repair.open !== "none",
+    refundOnlyAllowed: eligibility.refundOnly.open !== "none",
+    reshipAllowed: eligibility.reship.open !== "none",
+    manualReviewRequired: reviewReasons.length > 0,
+  };
+  const compensationOutcome = yield { kind: "compensation", facts: compensationFacts, ruleSets: inForce.stages.compensation };
   const { compensation, reviewReasons: compensationReview } = interpretCompensation(
     compensationOutcome.events,
     compensationBases(c, lines, decisionLines, () => reportedDay - placedDay),

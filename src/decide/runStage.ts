@@ -1,6 +1,6 @@
 import type { Policy } from "../policy/policy.js";
 import type { Facts, RecordedRun } from "../engine/evaluation.js";
-import { resolvesOnlyLibraryOperators } from "../engine/operators.js";
+import { runsArePure } from "../engine/compileRuleSet.js";
 import { runValidatedReference } from "../engine/runReference.js";
 import type { StageRequest } from "./pipeline.js";
 import { stageTraceOf, tagEvent, type StageEvent, type StageOutcome, type StageTrace } from "./stageEvents.js";
@@ -10,20 +10,19 @@ const noTrace = (): readonly StageTrace[] => NO_TRACE;
 
 /**
  * Evaluates a stage with the compiled rule sets, synchronously. With the trace on, the
- * readable trace is built only when asked for: where every operator is json-rules-engine's
- * own (pure functions of the fact's value and the rule's), by recording the rule sets' run
- * on the stage's facts then, as the trace of a run is a function of the facts it read; with
- * a custom operator (which may not be pure), from a recording made now (a flat array of
- * what each leaf read and decided).
+ * readable trace is built only when asked for: where every rule set was compiled with
+ * json-rules-engine's own operators only (pure functions of the fact's value and the
+ * rule's: runsArePure), by recording the rule sets' run on the stage's facts then, as the
+ * trace of a run is a function of the facts it read; otherwise (a custom operator may not be
+ * pure) from a recording made now (a flat array of what each leaf read and decided).
  *
- * The facts a stage is given are never changed afterwards in anything it reads: the
- * pipeline derives each line's facts anew, and fills eligibility's roll-up facts in only
- * after the stages that may not read them (policy loading refuses an earlier stage that does).
+ * The facts a stage is given are never changed afterwards: the pipeline derives each line's
+ * facts anew, and gives compensation a facts object of its own.
  */
 export function runStageCompiled(policy: Policy, request: StageRequest, trace: boolean): StageOutcome {
   const events: StageEvent[] = [];
   const stage = request.ruleSets;
-  if (!trace || resolvesOnlyLibraryOperators(policy.operators)) {
+  if (!trace || recordsWhenRead(stage)) {
     for (let i = 0; i < stage.length; i++) {
       const { layer, ruleSet, compiled } = stage[i]!;
       const fired = compiled.run(request.facts, TRACE_OFF).events;
@@ -65,6 +64,18 @@ class RecordedStage implements StageOutcome {
     return this.#trace;
   }
 }
+
+/** Whether every rule set of a stage runs purely (runsArePure); remembered per frozen list. */
+function recordsWhenRead(stage: StageRequest["ruleSets"]): boolean {
+  let pure = pureStages.get(stage);
+  if (pure === undefined) {
+    pure = stage.every((s) => runsArePure(s.compiled));
+    if (Object.isFrozen(stage)) pureStages.set(stage, pure);
+  }
+  return pure;
+}
+
+const pureStages = new WeakMap<StageRequest["ruleSets"], boolean>();
 
 /**
  * A stage's outcome whose rule sets are run again with a recording, on the same facts, when

@@ -2,7 +2,7 @@ import { PolicyError } from "../_lib/errors.js";
 import type { Lang } from "../_lib/issues.js";
 import { deepFreeze } from "../_lib/deepFreeze.js";
 import { RuleEvaluationError, type EvaluationResult, type Facts, type FiredEvent, type RecordedRun, type RuleTrace } from "./evaluation.js";
-import { defaultOperatorRegistry, type OperatorRegistry } from "./operators.js";
+import { defaultOperatorRegistry, resolvesOnlyLibraryOperators, type OperatorRegistry } from "./operators.js";
 import { checkRuleSet } from "./parseRuleSet.js";
 import { referencedFacts } from "./referencedFacts.js";
 import { evaluationOrder } from "./ruleOrder.js";
@@ -176,7 +176,7 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     return events === null ? explainStop(input, null) : new Recording(events, layout, ruleInfos, values);
   };
   const index = generated.index;
-  return {
+  const compiled: CompiledRuleSet = {
     id: ruleSet.id,
     version: ruleSet.version,
     kind: ruleSet.kind,
@@ -202,6 +202,21 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
     },
     record,
   };
+  if (resolvesOnlyLibraryOperators(operators)) pureRuns.add(compiled);
+  return compiled;
+}
+
+/** Compiled rule sets whose every operator is json-rules-engine's own (decided when compiled). */
+const pureRuns = new WeakSet<CompiledRuleSet>();
+
+/**
+ * Whether a compiled rule set's runs are pure functions of the facts they read: compiled with
+ * a registry `createOperatorRegistry` made without custom operators or decorators, so every
+ * operator is json-rules-engine's own. Then a run recorded later, on the same facts, records
+ * what a run now would have (the decision's trace is recorded when read, runStage.ts).
+ */
+export function runsArePure(compiled: CompiledRuleSet): boolean {
+  return pureRuns.has(compiled);
 }
 
 /** A traced run's result: its trace replayed when first read (a getter shared by every result, see builtWhenRead). */

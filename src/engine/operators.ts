@@ -105,6 +105,8 @@ export function createOperatorRegistry(options: OperatorRegistryOptions = {}): O
     installOn,
     custom: options,
   };
+  // Frozen, so what was decided when it was made stays true (nothing can swap `get`).
+  Object.freeze(registry);
   if (customNames.size === 0) libraryOnly.add(registry);
   return registry;
 }
