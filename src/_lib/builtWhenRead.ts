@@ -18,7 +18,7 @@
 export function builtWhenRead<K extends string, S, V>(key: K, build: (state: S) => V): <T extends object>(target: T, state: S) => T & { readonly [P in K]: V } {
   const slot = Symbol(key);
   interface Held {
-    readonly state: S;
+    state: S | undefined;
     value: V | undefined;
     built: boolean;
   }
@@ -26,8 +26,9 @@ export function builtWhenRead<K extends string, S, V>(key: K, build: (state: S) 
     get(this: { [slot]: Held }) {
       const held = this[slot];
       if (!held.built) {
-        held.value = build(held.state);
+        held.value = build(held.state as S);
         held.built = true;
+        held.state = undefined; // built: what it was built from is not kept alive by the object
       }
       return held.value;
     },

@@ -85,18 +85,26 @@ const pureStages = new WeakMap<StageRequest["ruleSets"], boolean>();
  */
 class StageRecordedWhenRead implements StageOutcome {
   #trace: StageTrace[] | undefined;
+  #stage: StageRequest["ruleSets"] | undefined;
+  #facts: Facts | undefined;
   constructor(
     readonly events: readonly StageEvent[],
-    private readonly stage: StageRequest["ruleSets"],
-    private readonly facts: Facts,
-  ) {}
+    stage: StageRequest["ruleSets"],
+    facts: Facts,
+  ) {
+    this.#stage = stage;
+    this.#facts = facts;
+  }
   trace(): readonly StageTrace[] {
     if (this.#trace === undefined) {
       const traces: StageTrace[] = [];
-      for (const { layer, ruleSet, compiled } of this.stage) {
-        for (const t of compiled.record(this.facts).trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
+      for (const { layer, ruleSet, compiled } of this.#stage!) {
+        for (const t of compiled.record(this.#facts!).trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
       }
       this.#trace = traces;
+      // Recorded: the facts and rule sets are no longer kept alive by the decision.
+      this.#stage = undefined;
+      this.#facts = undefined;
     }
     return this.#trace;
   }
