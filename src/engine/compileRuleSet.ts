@@ -93,6 +93,9 @@ export function compileRuleSet(input: unknown, options: CompileOptions = {}): Co
   return compileValidRuleSet(parsed.data, { ...options, operators });
 }
 
+/** Compiled rule sets whose every operator is json-rules-engine's own (decided when compiled). */
+const pureRuns = new WeakSet<CompiledRuleSet>();
+
 /** Compiles a rule set already checked by `safeParseRuleSet` with the same registry. */
 export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = {}): CompiledRuleSet {
   const operators = options.operators ?? defaultOperatorRegistry();
@@ -205,9 +208,6 @@ export function compileValidRuleSet(ruleSet: RuleSet, options: CompileOptions = 
   if (resolvesOnlyLibraryOperators(operators)) pureRuns.add(compiled);
   return compiled;
 }
-
-/** Compiled rule sets whose every operator is json-rules-engine's own (decided when compiled). */
-const pureRuns = new WeakSet<CompiledRuleSet>();
 
 /**
  * Whether a compiled rule set's runs are pure functions of the facts they read: compiled with
