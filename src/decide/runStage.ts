@@ -28,7 +28,7 @@ export function runStageCompiled(policy: Policy, request: StageRequest, trace: b
       const fired = compiled.run(request.facts, TRACE_OFF).events;
       for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
     }
-    return trace ? new StageRecordedWhenRead(events, stage, request.facts) : { events, trace: noTrace };
+    return trace ? new StageTraceWhenRead(events, stage, request.facts) : { events, trace: noTrace };
   }
   const runs: RecordedRun[] = [];
   for (let i = 0; i < stage.length; i++) {
@@ -38,32 +38,10 @@ export function runStageCompiled(policy: Policy, request: StageRequest, trace: b
     const fired = run.events;
     for (let j = 0; j < fired.length; j++) events.push(tagEvent(fired[j]!, layer, ruleSet.id));
   }
-  return new RecordedStage(events, stage, runs);
+  return new StageTraceWhenRead(events, stage, runs);
 }
 
 const TRACE_OFF = Object.freeze({ trace: false });
-
-/** A stage's outcome whose trace is built from its rule sets' recordings once, when first read. */
-class RecordedStage implements StageOutcome {
-  #trace: StageTrace[] | undefined;
-  constructor(
-    readonly events: readonly StageEvent[],
-    private readonly stage: StageRequest["ruleSets"],
-    private readonly runs: readonly RecordedRun[],
-  ) {}
-  trace(): readonly StageTrace[] {
-    if (this.#trace === undefined) {
-      const stage = this.stage;
-      const traces: StageTrace[] = [];
-      for (let i = 0; i < stage.length; i++) {
-        const { layer, ruleSet } = stage[i]!;
-        for (const t of this.runs[i]!.trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
-      }
-      this.#trace = traces;
-    }
-    return this.#trace;
-  }
-}
 
 /** Whether every rule set of a stage runs purely (runsArePure); remembered per frozen list. */
 function recordsWhenRead(stage: StageRequest["ruleSets"]): boolean {
@@ -78,33 +56,38 @@ function recordsWhenRead(stage: StageRequest["ruleSets"]): boolean {
 const pureStages = new WeakMap<StageRequest["ruleSets"], boolean>();
 
 /**
- * A stage's outcome whose rule sets are run again with a recording, on the same facts, when
- * its trace is first read: the same trace as a recording made while deciding (the run is a
- * function of the facts, and the facts are unchanged), at no cost to a decision whose trace
- * is never read.
+ * A stage's outcome whose trace is built once, when first read, from its rule sets' runs:
+ * recorded while deciding (`runs`), or recorded then on the stage's facts, the same trace
+ * (the run is a function of the facts, and the facts are unchanged) at no cost to a decision
+ * whose trace is never read. Once built, what it was built from is let go.
  */
-class StageRecordedWhenRead implements StageOutcome {
+class StageTraceWhenRead implements StageOutcome {
   #trace: StageTrace[] | undefined;
   #stage: StageRequest["ruleSets"] | undefined;
-  #facts: Facts | undefined;
+  #runs: readonly RecordedRun[] | Facts | undefined;
   constructor(
     readonly events: readonly StageEvent[],
     stage: StageRequest["ruleSets"],
-    facts: Facts,
+    /** The rule sets' recorded runs, in stage order, or the facts to record them on. */
+    runs: readonly RecordedRun[] | Facts,
   ) {
     this.#stage = stage;
-    this.#facts = facts;
+    this.#runs = runs;
   }
   trace(): readonly StageTrace[] {
     if (this.#trace === undefined) {
+      const stage = this.#stage!;
+      const runs = this.#runs!;
+      const recorded = Array.isArray(runs) ? (runs as readonly RecordedRun[]) : undefined;
       const traces: StageTrace[] = [];
-      for (const { layer, ruleSet, compiled } of this.#stage!) {
-        for (const t of compiled.record(this.#facts!).trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
+      for (let i = 0; i < stage.length; i++) {
+        const { layer, ruleSet, compiled } = stage[i]!;
+        const run = recorded === undefined ? compiled.record(runs as Facts) : recorded[i]!;
+        for (const t of run.trace()) traces.push(stageTraceOf(layer, ruleSet.id, t));
       }
       this.#trace = traces;
-      // Recorded: the facts and rule sets are no longer kept alive by the decision.
       this.#stage = undefined;
-      this.#facts = undefined;
+      this.#runs = undefined;
     }
     return this.#trace;
   }
