@@ -10,12 +10,10 @@ const MAX_VALUES = 1_000_000;
 /**
  * The input read exactly once into plain JSON-like data: objects with their own enumerable
  * string keys, arrays, and the primitive values found. A getter runs once and a Proxy's
- * traps once per key, so what is validated is what is decided. A getter or trap that throws
- * becomes an issue at its path, never an exception. Iterative and bounded, so no input
- * exhausts the stack or the heap.
- *
- * The careful reading of a case that zod's generated parser refused (caseParser): its
- * issues are then the runtime parser's, on this copy.
+ * traps once per key, so what is validated is what is decided: a getter that answered
+ * differently on a second read once produced a compensation of −4,999,999,999,997,010 fen.
+ * A getter or trap that throws becomes an issue at its path, never an exception. Iterative
+ * and bounded, so no input exhausts the stack or the heap.
  *
  * @example
  * plainData({ get caseId() { return "c-1"; } }) //=> { success: true, data: { caseId: "c-1" } }
