@@ -12,7 +12,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?
 /**
  * Issue 15 §4, memory as a third axis: heap held by one compiled policy and by one decider
  * (the policy shared), bytes allocated per decision (trace off, trace on, trace on and read),
- * and the package's size. Needs --expose-gc (`npm run bench` passes it).
+ * bytes per decision that reach the old generation (promoted.ts), and the package's size. Needs --expose-gc (`npm run bench` passes it).
  *
  * Allocation is read from the young generation: after a full GC it is empty, so what it
  * holds after a few decisions is what they allocated. A round in which a scavenge ran
@@ -59,6 +59,19 @@ export function benchMemory() {
   const perDecisionOn = allocation((c) => on.decide(c));
   const perDecisionRead = allocation((c) => on.decide(c).trace.length);
 
+  // In a process of its own each (promoted.ts): what this process ran before would decide it.
+  const promoted = (mode: "on" | "off", lines: number): number => {
+    try {
+      const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", new URL("./promoted.ts", import.meta.url).pathname, mode, String(lines)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      return (JSON.parse(out) as { bytesPerDecision: number }).bytesPerDecision;
+    } catch {
+      return Number.NaN;
+    }
+  };
+  const promotedOff = promoted("off", 1);
+  const promotedOn = promoted("on", 1);
+  const promotedOn10 = promoted("on", 10);
+
   let packed: { size: number; unpackedSize: number; entryCount: number } | undefined;
   try {
     const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--silent"], { cwd: new URL("..", import.meta.url), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
@@ -74,7 +87,9 @@ export function benchMemory() {
   console.log(`  allocated per decision, trace off                     ${kb(perDecisionOff)}`);
   console.log(`  allocated per decision, trace on, unread              ${kb(perDecisionOn)}`);
   console.log(`  allocated per decision, trace on and read             ${kb(perDecisionRead)}`);
+  // Tens of bytes are the odd survivor; hundreds mean an allocation site was pretenured (promoted.ts).
+  console.log(`  old generation per decision, 1-line, trace off / on   ${promotedOff.toFixed(0)} B / ${promotedOn.toFixed(0)} B (10-line, trace on: ${promotedOn10.toFixed(0)} B; a process of its own each)`);
   if (packed) console.log(`  package: ${packed.size.toLocaleString("en-US")} B packed, ${packed.unpackedSize.toLocaleString("en-US")} B installed, ${packed.entryCount} files`);
   else console.log("  package: (npm pack --dry-run failed)");
-  return { perPolicy, perDecider, perDecisionOff, perDecisionOn, perDecisionRead, packed };
+  return { perPolicy, perDecider, perDecisionOff, perDecisionOn, perDecisionRead, promotedOff, promotedOn, promotedOn10, packed };
 }
