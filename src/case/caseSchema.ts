@@ -234,7 +234,7 @@ export const CaseSla = z.strictObject({
   solutionAt: Timestamp.optional(),
 });
 
-const CaseShape = z.strictObject({
+export const CaseShape = z.strictObject({
   caseId: text,
   /** When the customer asked: windows are judged at this instant, not at decision time. */
   reportedAt: Timestamp,

@@ -6,6 +6,7 @@ import { safeParseIssues } from "../_lib/zodIssues.js";
 import { CASE_LIMITS, CaseSchema, type Case } from "./caseSchema.js";
 import { CaseValidationError } from "./caseValidationError.js";
 import { plainData } from "./plainData.js";
+import { compiledInParts, type ArrayPath } from "./compiledInParts.js";
 
 export type ParsedCase = Result<Case, CaseValidationError>;
 
@@ -45,8 +46,8 @@ function checkCase(input: unknown): Checked<Case> {
 }
 
 export interface CaseParser<T> {
-  /** Whether valid input goes through zod's compiled fast path (false: the runtime parser only). */
-  readonly compiled: boolean;
+  /** How valid input is accepted: by zod's compiled validator, in parts or whole (compiledInParts), or by the runtime parser only (false). */
+  readonly compiled: Compiled;
   /** The case as given when valid, else every problem as data (messages are built by the caller). */
   parse(input: unknown): Checked<T>;
 }
@@ -69,15 +70,15 @@ type Check = z.core.$ZodCheck<never>;
  * here, and proves the fast path agrees with the runtime.
  */
 export function caseParser<S extends z.ZodType>(schema: S): CaseParser<z.output<S>> {
-  let fast: ((input: unknown) => boolean) | undefined | null;
+  let fast: FastCheck | undefined | null;
   const ready = () => (fast === undefined ? (fast = fastCheck(schema)) : fast);
   return {
     get compiled() {
-      return ready() !== null;
+      return ready()?.how ?? false;
     },
     parse(input) {
-      const accepts = ready();
-      if (accepts !== null && accepts(input)) return { success: true, data: input as z.output<S> };
+      const accepts = ready()?.accepts;
+      if (accepts !== undefined && accepts(input)) return { success: true, data: input as z.output<S> };
       // The runtime parser reports every bad element; refuse oversized arrays before it walks them.
       const tooLarge = checkCaseArrays(input, CASE_LIMITS);
       if (tooLarge) return { success: false, issues: [tooLarge] as RawIssue[] };
@@ -86,20 +87,22 @@ export function caseParser<S extends z.ZodType>(schema: S): CaseParser<z.output<
   };
 }
 
-/** The schema's shape compiled, then its top-level refinements; null where zod cannot compile it. */
-function fastCheck(schema: z.ZodType): ((input: unknown) => boolean) | null {
+/** The schema's shape compiled (in parts where it can be), then its top-level refinements; null where zod cannot compile it. */
+function fastCheck(schema: z.ZodType): FastCheck | null {
   const checks = (schema.def.checks ?? []) as readonly Check[];
   // Only plain refinements run beside the compiled shape; anything else is compiled with it.
   const split = checks.length > 0 && checks.every((c) => c._zod.def.check === "custom" && c._zod.def.when === undefined);
-  let shape: z.ZodType;
+  const unrefined = split ? schema.clone({ ...schema.def, checks: [] } as typeof schema.def) : schema;
+  let compiled: FastCheck;
   try {
-    shape = z.compile(split ? schema.clone({ ...schema.def, checks: [] } as typeof schema.def) : schema, { strict: true });
+    compiled = inParts(unrefined);
   } catch {
     return null;
   }
-  if (!split) return (input) => shape.validate(input);
-  return (input) => {
-    if (!shape.validate(input)) return false;
+  if (!split) return compiled;
+  const shape = compiled.accepts;
+  const accepts = (input: unknown) => {
+    if (!shape(input)) return false;
     for (const check of checks) {
       const payload = { value: input as never, issues: [] as z.core.$ZodRawIssue[] };
       // A refinement that answers asynchronously or rewrites the value is left to the runtime.
@@ -107,9 +110,32 @@ function fastCheck(schema: z.ZodType): ((input: unknown) => boolean) | null {
     }
     return true;
   };
+  return { accepts, how: compiled.how };
+}
+
+type Compiled = false | "in parts" | "whole";
+interface FastCheck {
+  readonly accepts: (input: unknown) => boolean;
+  readonly how: Exclude<Compiled, false>;
+}
+
+/** The arrays that grow with the order, each element checked by a validator of its own (compiledInParts). */
+const CASE_ARRAYS: readonly ArrayPath[] = [["order", "items"], ["order", "parcels"], ["request", "lines"]];
+
+/** The case schema compiled in parts; any other schema (or one the parts do not fit) compiled whole. */
+function inParts(schema: z.ZodType): FastCheck {
+  if (schema instanceof z.ZodObject) {
+    try {
+      return { accepts: compiledInParts(schema, CASE_ARRAYS), how: "in parts" };
+    } catch {
+      // not the case's shape: compiled whole below
+    }
+  }
+  const whole = z.compile(schema, { strict: true });
+  return { accepts: (input) => whole.validate(input), how: "whole" };
 }
 
 const forCaseSchema = caseParser(CaseSchema);
 
-/** Whether `parseCase` runs on zod's compiled fast path (tests assert it does). */
-export const caseParseIsCompiled = (): boolean => forCaseSchema.compiled;
+/** How `parseCase` accepts a valid case: on zod's compiled fast path in parts (tests assert it does). */
+export const caseParseIsCompiled = (): Compiled => forCaseSchema.compiled;

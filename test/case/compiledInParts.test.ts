@@ -1,0 +1,64 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { CaseShape, Item, RequestLine } from "../../src/case/caseSchema.js";
+import { compiledInParts } from "../../src/case/compiledInParts.js";
+import { arbCase } from "../arbitraries/case.js";
+import { hostileJson, withValueAt } from "../arbitraries/hostile.js";
+
+const numRuns = Math.max(3000, Number(process.env.FC_NUM_RUNS ?? 0));
+const ARRAYS = [["order", "items"], ["order", "parcels"], ["request", "lines"]] as const;
+
+/** Paths into the arrays compiledInParts checks element by element, and around them. */
+const edgePaths = (c: unknown): (string | number)[][] => {
+  const v = c as { order: { items: unknown[]; parcels?: unknown[] }; request: { lines?: unknown[] } };
+  const paths: (string | number)[][] = [["order", "items"], ["order", "parcels"], ["request", "lines"], ["order"], ["request"]];
+  v.order.items.forEach((_, i) => paths.push(["order", "items", i], ["order", "items", i, "sku"], ["order", "items", i, "flags"], ["order", "items", i, "extra"]));
+  v.order.parcels?.forEach((_, i) => paths.push(["order", "parcels", i], ["order", "parcels", i, "lines"]));
+  v.request.lines?.forEach((_, i) => paths.push(["request", "lines", i], ["request", "lines", i, "quantity"], ["request", "lines", i, "extra"]));
+  return paths;
+};
+const value = fc.oneof(fc.constantFrom(undefined, null, 0, -1, 1.5, "", "x", [], {}, [{}], { sku: "s" }), hostileJson);
+const nearCase = arbCase.chain((c) => fc.oneof(fc.constant(c as unknown), fc.tuple(fc.constantFrom(...edgePaths(c)), value).map(([path, v]) => withValueAt(c, path, v))));
+
+describe("compiledInParts: the case's shape compiled in parts accepts what it compiled whole accepts", () => {
+  const whole = z.compile(CaseShape, { strict: true });
+  const parts = compiledInParts(CaseShape, ARRAYS);
+
+  it("agrees with the whole validator on valid cases and on cases changed in or around their arrays", () => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(nearCase, (input) => {
+        const expected = whole.validate(input);
+        expect(parts(input)).toBe(expected);
+        if (expected) accepted++;
+      }),
+      { numRuns },
+    );
+    // Both answers were exercised.
+    expect(accepted).toBeGreaterThan(numRuns / 10);
+    expect(accepted).toBeLessThan(numRuns * 0.95);
+  });
+
+  it("checks every element: a bad order line or request line anywhere in its array is refused", () => {
+    const c = fc.sample(arbCase.filter((x) => (x.order.items.length > 2)), { numRuns: 1, seed: 7 })[0]!;
+    expect(parts(c)).toBe(true);
+    const last = c.order.items.length - 1;
+    expect(parts(withValueAt(c, ["order", "items", last, "unitPrice"], -1))).toBe(false);
+    expect(parts(withValueAt(c, ["request", "lines"], [{ line: "x" }, { line: "y", quantity: 0 }]))).toBe(false);
+    expect(parts(withValueAt(c, ["request", "lines"], [{ line: "x" }, { line: "y", quantity: 2 }]))).toBe(true);
+    expect(Item.safeParse(c.order.items[last]).success && RequestLine.safeParse({ line: "y", quantity: 2 }).success).toBe(true);
+  });
+
+  it("keeps each array's own checks (length, presence) in the shell", () => {
+    const c = fc.sample(arbCase, { numRuns: 1, seed: 11 })[0]!;
+    expect(parts(withValueAt(c, ["order", "items"], []))).toBe(false); // at least one line
+    expect(parts(withValueAt(c, ["order", "items"], Array.from({ length: 201 }, () => c.order.items[0])))).toBe(false); // at most 200
+    expect(parts(withValueAt(c, ["request", "lines"], undefined))).toBe(true); // optional
+  });
+
+  it("refuses a path that does not lead to an array, so the caller compiles the whole", () => {
+    expect(() => compiledInParts(CaseShape, [["order", "orderId"]])).toThrow(/not an array/);
+    expect(() => compiledInParts(CaseShape, [["caseId", "x"]])).toThrow(/not an object/);
+  });
+});
