@@ -65,8 +65,13 @@ const collectGarbage = (): void => {
   (globalThis as { gc?: () => void }).gc?.();
 };
 
-/** Rounds per measurement (BENCH_ROUNDS); 5 by default. */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+/**
+ * Rounds per measurement (BENCH_ROUNDS); 15 by default. Shorter rounds pair tasks more
+ * closely: a stall of the shared machine falls on both tasks of a round, or on few rounds of
+ * many. On the same code, four runs of the lines section read the 10-line ratio as 2.66,
+ * 2.82, 4.64 and 2.88 with 5 rounds, and 2.90, 2.60, 2.87 and 2.83 with 15 (BENCHMARKS.md).
+ */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 15));
 
 function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
