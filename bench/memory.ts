@@ -1,4 +1,5 @@
 import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { getHeapSpaceStatistics } from "node:v8";
 import { generateCases } from "../src/tools/generate/generateCases.js";
 import { defaultPolicyInput } from "../src/policy/defaultPolicy.js";
@@ -62,7 +63,8 @@ export function benchMemory() {
   // In a process of its own each (promoted.ts): what this process ran before would decide it.
   const promoted = (mode: "on" | "off", lines: number): number => {
     try {
-      const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", new URL("./promoted.ts", import.meta.url).pathname, mode, String(lines)], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+      const script = fileURLToPath(new URL("./promoted.ts", import.meta.url));
+      const out = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", script, mode, String(lines)], { cwd: fileURLToPath(new URL("..", import.meta.url)), encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
       return (JSON.parse(out) as { bytesPerDecision: number }).bytesPerDecision;
     } catch {
       return Number.NaN;
@@ -88,7 +90,8 @@ export function benchMemory() {
   console.log(`  allocated per decision, trace on, unread              ${kb(perDecisionOn)}`);
   console.log(`  allocated per decision, trace on and read             ${kb(perDecisionRead)}`);
   // Tens of bytes are the odd survivor; hundreds mean an allocation site was pretenured (promoted.ts).
-  console.log(`  old generation per decision, 1-line, trace off / on   ${promotedOff.toFixed(0)} B / ${promotedOn.toFixed(0)} B (10-line, trace on: ${promotedOn10.toFixed(0)} B; a process of its own each)`);
+  const bytes = (b: number) => (Number.isNaN(b) ? "(failed)" : `${b.toFixed(0)} B`);
+  console.log(`  old generation per decision, 1-line, trace off / on   ${bytes(promotedOff)} / ${bytes(promotedOn)} (10-line, trace on: ${bytes(promotedOn10)}; a process of its own each)`);
   if (packed) console.log(`  package: ${packed.size.toLocaleString("en-US")} B packed, ${packed.unpackedSize.toLocaleString("en-US")} B installed, ${packed.entryCount} files`);
   else console.log("  package: (npm pack --dry-run failed)");
   return { perPolicy, perDecider, perDecisionOff, perDecisionOn, perDecisionRead, promotedOff, promotedOn, promotedOn10, packed };

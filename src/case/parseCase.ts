@@ -120,7 +120,7 @@ interface FastCheck {
 }
 
 /** The arrays that grow with the order, each element checked by a validator of its own (compiledInParts). */
-const CASE_ARRAYS: readonly ArrayPath[] = [["order", "items"], ["order", "parcels"], ["request", "lines"]];
+export const CASE_ARRAYS: readonly ArrayPath[] = [["order", "items"], ["order", "parcels"], ["request", "lines"]];
 
 /** The case schema compiled in parts; any other schema (or one the parts do not fit) compiled whole. */
 function inParts(schema: z.ZodType): FastCheck {
