@@ -30,23 +30,22 @@ const LENGTH_CHECKS: ReadonlySet<string> = new Set(["min_length", "max_length", 
  */
 export function compiledInParts(schema: z.ZodObject, paths: readonly ArrayPath[]): (input: unknown) => boolean {
   let shell = schema;
-  const elements: { readonly path: ArrayPath; readonly validate: (value: unknown) => boolean }[] = [];
+  const elements: { readonly path: ArrayPath; readonly element: z.ZodType }[] = [];
   for (const path of paths) {
     const split = withUncheckedElements(shell, path);
     shell = split.shell;
-    const element = z.compile(split.element, { strict: true });
-    elements.push({ path, validate: (value) => element.validate(value) });
+    elements.push({ path, element: z.compile(split.element, { strict: true }) });
   }
   const compiledShell = z.compile(shell, { strict: true });
   return (input) => {
     if (!compiledShell.validate(input)) return false;
-    for (const { path, validate } of elements) {
+    for (const { path, element } of elements) {
       // The shell holds: every object on the path is one, and the array is one or absent.
       let at: unknown = input;
       for (let k = 0; k < path.length && at !== undefined; k++) at = (at as Record<string, unknown>)[path[k]!];
       if (at === undefined) continue;
       const list = at as readonly unknown[];
-      for (let i = 0; i < list.length; i++) if (!validate(list[i])) return false;
+      for (let i = 0; i < list.length; i++) if (!element.validate(list[i])) return false;
     }
     return true;
   };

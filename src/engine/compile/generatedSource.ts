@@ -128,7 +128,7 @@ export function emitEvaluatorSource(
   const index = equalityIndex(orderedRules, registry, (node) => mayThrow(node, em), options.indexMinRules);
   const shapes = ruleShapes(orderedRules, options.templateMinRules ?? DEFAULT_TEMPLATE_MIN_RULES);
   const runBody: string[] = [];
-  if (index === undefined && shapes.size === 0 && all.reduce((n, i) => n + leaves[i]!, 0) <= perFunction) {
+  if (index === undefined && shapes.size === 0 && fitsOneFunction(all, leaves, perFunction)) {
     // Inline, the list of events starts at its first: a run fires a few rules, and `[]`
     // grows to 17 slots on its first push (~200 bytes per run of a rule set, per line).
     runBody.push("let fired;");
@@ -199,6 +199,13 @@ function functionSource(name: string, parameters: string, temps: number, body: r
   return [`function ${name}(${parameters}) {`, ...lets, ...body, "}"].join("\n");
 }
 
+/** Whether these rules' leaves fit in one generated function (else ruleList splits them). */
+function fitsOneFunction(rules: readonly number[], leaves: readonly number[], perFunction: number): boolean {
+  let total = 0;
+  for (const i of rules) total += leaves[i]!;
+  return total <= perFunction;
+}
+
 /**
  * The statements evaluating `rules` in order: inline when they fit one function, else
  * calls to helper functions of at most `perFunction` leaves each (declared in the factory).
@@ -214,9 +221,7 @@ function ruleList(
   statement: (index: number, rule: RuleT) => string,
   orderedRules: readonly RuleT[],
 ): string[] {
-  let total = 0;
-  for (const i of rules) total += leaves[i]!;
-  if (total <= perFunction) return rules.map((i) => statement(i, orderedRules[i]!));
+  if (fitsOneFunction(rules, leaves, perFunction)) return rules.map((i) => statement(i, orderedRules[i]!));
   const calls: string[] = [];
   const saved = em.temps;
   let chunk: string[] = [];
