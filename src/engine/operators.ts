@@ -127,12 +127,43 @@ export function resolvesOnlyLibraryOperators(registry: OperatorRegistry): boolea
  * caller may spell out `factValueValidator(a) && cb(a, b)` instead; and whether its
  * validator is the library's numberValidator. `undefined` for anything else.
  */
-export function operatorParts(op: ResolvedOperator): { readonly validatesNumbers: boolean } | undefined {
+export function operatorParts(op: ResolvedOperator): OperatorParts | undefined {
   if (!(op instanceof Operator) || Object.hasOwn(op, "evaluate") || evaluateOf(Operator.prototype) !== LIBRARY_EVALUATE) return undefined;
   const parts = op as unknown as { cb: unknown; factValueValidator: unknown };
   if (typeof parts.cb !== "function" || typeof parts.factValueValidator !== "function") return undefined;
-  return { validatesNumbers: parts.factValueValidator === libraryNumberValidator() };
+  const validatesNumbers = parts.factValueValidator === libraryNumberValidator();
+  const own = libraryOperators().get(op);
+  return own !== undefined && parts.cb === own.cb && parts.factValueValidator === own.factValueValidator ? { validatesNumbers, builtin: own.name } : { validatesNumbers };
 }
+
+export interface OperatorParts {
+  /** Its validator is the library's numberValidator. */
+  readonly validatesNumbers: boolean;
+  /**
+   * Which of json-rules-engine's own operators it is, with the callback and validator the
+   * library gave it, so a caller may spell the callback's body instead of calling it.
+   */
+  readonly builtin?: BuiltinOperator;
+}
+
+/** json-rules-engine's own operators (engine-default-operators.js). */
+export const BUILTIN_OPERATORS = ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"] as const;
+export type BuiltinOperator = (typeof BUILTIN_OPERATORS)[number];
+
+/**
+ * The library's own operators as it made them. Every Engine shares the same `Operator`
+ * objects, so one is recognised by identity, and its callback and validator are compared
+ * with those this module first saw (a caller that replaced either gets them called).
+ */
+const libraryOperators = /* @__PURE__ */ lazy(() => {
+  const map = (new Engine() as unknown as { operators: { get(name: string): { cb: unknown; factValueValidator: unknown } } }).operators;
+  return new Map<object, { name: BuiltinOperator; cb: unknown; factValueValidator: unknown }>(
+    BUILTIN_OPERATORS.map((name) => {
+      const op = map.get(name);
+      return [op, { name, cb: op.cb, factValueValidator: op.factValueValidator }];
+    }),
+  );
+});
 
 // `evaluate` is missing from the published typings.
 const evaluateOf = (o: object): unknown => (o as { evaluate?: unknown }).evaluate;

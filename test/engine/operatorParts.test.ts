@@ -2,7 +2,8 @@ import fc from "fast-check";
 import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, createOperatorRegistry, runReference } from "../../src/index.js";
-import { defaultOperatorRegistry, libraryNumberValidator, operatorParts, type ResolvedOperator } from "../../src/engine/operators.js";
+import { BUILTIN_OPERATORS, defaultOperatorRegistry, libraryNumberValidator, operatorParts, type ResolvedOperator } from "../../src/engine/operators.js";
+import { ALWAYS_VALID, BUILTIN_BODIES } from "../../src/engine/compile/generatedSource.js";
 
 const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
 
@@ -18,16 +19,60 @@ describe("operator parts used by the generated evaluator", () => {
   it("classifies the library's operators: numeric ones carry its numberValidator, the others do not", () => {
     const registry = defaultOperatorRegistry();
     for (const name of ["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]) {
-      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: true });
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: true, builtin: name });
     }
-    for (const name of ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain", "someFact:equal", "not:lessThan", "swap:in"]) {
-      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false });
+    for (const name of ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain"]) {
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false, builtin: name });
     }
+    // Decorated operators are Operators of their own: called, never spelled.
+    for (const name of ["someFact:equal", "not:lessThan", "swap:in"]) expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false });
     // Not a json-rules-engine Operator, or one with its own evaluate: called as it is.
     expect(operatorParts({ name: "x", evaluate: () => true } as ResolvedOperator)).toBeUndefined();
     const patched = (new Engine() as unknown as { operators: { get(n: string): ResolvedOperator } }).operators.get("equal");
-    Object.defineProperty(patched, "evaluate", { value: () => true });
-    expect(operatorParts(patched)).toBeUndefined();
+    // json-rules-engine's Engines share their built-in Operator objects: patched, then restored.
+    Object.defineProperty(patched, "evaluate", { value: () => true, configurable: true });
+    try {
+      expect(operatorParts(patched)).toBeUndefined();
+    } finally {
+      delete (patched as { evaluate?: unknown }).evaluate;
+    }
+  });
+
+  it("spells each built-in callback as the library computes it, and its validator where it is the default", () => {
+    const registry = defaultOperatorRegistry();
+    const value = fc.oneof(fc.constantFrom(Number.NaN, -0, 0, "", "a", null, true, false), fc.integer({ min: -3, max: 3 }), fc.string({ maxLength: 2 }), fc.double());
+    const operand = fc.oneof(value, fc.array(value, { maxLength: 4 }));
+    for (const name of BUILTIN_OPERATORS) {
+      const op = registry.get(name)! as unknown as { cb(a: unknown, b: unknown): unknown; factValueValidator(a: unknown): unknown };
+      const spelled = new Function("a", "b", `return ${BUILTIN_BODIES[name]("a", "b")};`) as (a: unknown, b: unknown) => unknown;
+      fc.assert(
+        fc.property(operand, operand, (a, b) => {
+          if (ALWAYS_VALID.has(name)) expect(op.factValueValidator(a)).toBe(true);
+          let expected: unknown;
+          try {
+            expected = op.cb(a, b);
+          } catch {
+            return; // `in` over a non-array: never spelled (leafMayThrow)
+          }
+          expect(spelled(a, b)).toBe(expected);
+        }),
+        { numRuns: 2000 },
+      );
+    }
+  });
+
+  it("calls an operator whose callback or validator was replaced on the shared object, instead of spelling it", () => {
+    const op = defaultOperatorRegistry().get("equal")! as unknown as { cb: unknown; factValueValidator: unknown };
+    expect(operatorParts(op as never)).toEqual({ validatesNumbers: false, builtin: "equal" });
+    for (const key of ["cb", "factValueValidator"] as const) {
+      const own = op[key];
+      op[key] = () => true;
+      try {
+        expect(operatorParts(op as never)).toEqual({ validatesNumbers: false });
+      } finally {
+        op[key] = own;
+      }
+    }
   });
 
   it("calls a custom operator's callback and validator with the operator as `this`, as Operator#evaluate does", async () => {

@@ -1,7 +1,7 @@
 import type { FactConditionT, NestedConditionT, RuleSet, RuleT } from "../ruleSetSchema.js";
 import { parseFactPath, type PathStep } from "../factPath.js";
 import { leafMayThrow } from "../leafMayThrow.js";
-import { operatorParts, type OperatorRegistry, type ResolvedOperator } from "../operators.js";
+import { operatorParts, type BuiltinOperator, type OperatorRegistry, type ResolvedOperator } from "../operators.js";
 import { equalityIndex, type EqualityIndex } from "./equalityIndex.js";
 import { recordLayout, type RecordLayout, type RecordNode } from "./recordLayout.js";
 import { soleRootChild } from "./soleRootChild.js";
@@ -332,8 +332,34 @@ function operatorCall(node: FactConditionT, a: string, b: string, em: Emitter): 
   // number a (its string is a numeral, or "NaN" for NaN alone) — test/engine/operatorParts.test.ts.
   const validator = `ops[${op}].factValueValidator`;
   const validate = parts.validatesNumbers ? `(typeof ${a} === "number" ? ${a} === ${a} : ${validator}(${a}))` : `${validator}(${a})`;
-  return `${validate} && ops[${op}].cb(${a}, ${b})`;
+  const builtin = parts.builtin;
+  // json-rules-engine's own operators: their callbacks' bodies, spelled at the leaf. A large
+  // evaluator soon spends V8's inlining budget, so a call stays a call; `a === b` costs less.
+  const indexOfMayThrow = (builtin === "in" || builtin === "notIn") && leafMayThrow(node, () => false);
+  if (builtin === undefined || indexOfMayThrow) return `${validate} && ops[${op}].cb(${a}, ${b})`;
+  const body = BUILTIN_BODIES[builtin](a, b);
+  return ALWAYS_VALID.has(builtin) ? `(${body})` : `${validate} && (${body})`;
 }
+
+/**
+ * The callbacks of engine-default-operators.js, as source (test/engine/operatorParts.test.ts
+ * holds each to the library's callback). `in`/`notIn` are spelled only where `indexOf` cannot
+ * throw (a literal array or string), so that no error is worded differently.
+ */
+export const BUILTIN_BODIES: Readonly<Record<BuiltinOperator, (a: string, b: string) => string>> = {
+  equal: (a, b) => `${a} === ${b}`,
+  notEqual: (a, b) => `${a} !== ${b}`,
+  in: (a, b) => `${b}.indexOf(${a}) > -1`,
+  notIn: (a, b) => `${b}.indexOf(${a}) === -1`,
+  contains: (a, b) => `${a}.indexOf(${b}) > -1`,
+  doesNotContain: (a, b) => `${a}.indexOf(${b}) === -1`,
+  lessThan: (a, b) => `${a} < ${b}`,
+  lessThanInclusive: (a, b) => `${a} <= ${b}`,
+  greaterThan: (a, b) => `${a} > ${b}`,
+  greaterThanInclusive: (a, b) => `${a} >= ${b}`,
+};
+/** Those whose validator is json-rules-engine's default, `() => true`. */
+export const ALWAYS_VALID: ReadonlySet<BuiltinOperator> = new Set(["equal", "notEqual", "in", "notIn"]);
 
 function readFact(fact: string, path: string | undefined, em: Emitter): string {
   const read = em.factsAreChecked ? `f.${fact}` : `(hasOwn(f, ${JSON.stringify(fact)}) ? f.${fact} : undefined)`;
