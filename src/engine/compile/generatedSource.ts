@@ -143,8 +143,8 @@ export function emitEvaluatorSource(
     // Rule numbers, not events, so that the parts merge back into evaluation order. A part
     // is a list of units [function, table]: the plain rules' function (table unused) and
     // each shape's shared loop with this part's rows.
-    const unitsOf = (rules: readonly number[], prefix: string): string[] => {
-      const units: string[] = [];
+    const unitsOf = (rules: readonly number[], prefix: string): Unit[] => {
+      const units: Unit[] = [];
       const plain = rules.filter((i) => !shapes.has(i));
       if (plain.length > 0) {
         const saved = em.temps;
@@ -153,7 +153,7 @@ export function emitEvaluatorSource(
         const name = `${prefix}${em.declarations.length}`;
         em.declarations.push(functionSource(name, "f, t, fired", em.temps, body));
         em.temps = saved;
-        units.push(name, "null");
+        units.push({ fn: name, table: "null" });
       }
       // Rules of one shape: one shared loop over a table of their rule numbers and literals.
       const tables = new Map<Shape, unknown[]>();
@@ -164,17 +164,26 @@ export function emitEvaluatorSource(
         if (table === undefined) tables.set(shape, (table = []));
         table.push(i, ...literalLeaves(orderedRules[i]!.conditions).map((leaf) => leaf.value));
       }
-      for (const [shape, table] of tables) units.push(shapeFunction(shape, orderedRules, em), `ks[${em.constants.push(table) - 1}]`);
+      for (const [shape, table] of tables) {
+        const rows = table.length / (1 + literalLeaves(orderedRules[shape.representative]!.conditions).length);
+        units.push({ fn: shapeFunction(shape, orderedRules, em), table: `ks[${em.constants.push(table) - 1}]`, shape, rows });
+      }
       return units;
     };
+    const listOf = (units: readonly Unit[]) => units.flatMap((u) => [u.fn, u.table]).join(", ");
     const rest = index === undefined ? all : all.filter((i) => !index.keyed.has(i));
-    em.declarations.push(`const rest = [${unitsOf(rest, "c").join(", ")}];`);
+    em.declarations.push(`const rest = [${listOf(unitsOf(rest, "c"))}];`);
     runBody.push("for (let u = 0; u < rest.length; u += 2) rest[u](f, rest[u + 1], fired);");
     if (index !== undefined) {
       // Keys map to lists of units, not to a function per key: a key's code is the shared
       // shape loops (hot), whichever key a run hits.
-      const buckets: string[] = [];
-      for (const [key, rules] of index.buckets) buckets.push(`[ks[${em.constants.push(key) - 1}], [${unitsOf(rules, `b${buckets.length}_`).join(", ")}]]`);
+      const bucketUnits = [...index.buckets].map(([key, rules], b) => ({ key, units: unitsOf(rules, `b${b}_`) }));
+      const sequences = sharedSequences(bucketUnits.map((b) => b.units), orderedRules, leaves, perFunction, em);
+      const buckets = bucketUnits.map(({ key, units }) => {
+        const sequence = sequences.get(units);
+        const list = sequence === undefined ? listOf(units) : `${sequence}, [${units.map((u) => u.table).join(", ")}]`;
+        return `[ks[${em.constants.push(key) - 1}], [${list}]]`;
+      });
       em.declarations.push(`const ix = new Map([${buckets.join(", ")}]);`);
       runBody.push(`const bucket = ix.get(${readFact(index.fact, index.path, em)});`);
       runBody.push("if (bucket !== undefined) for (let u = 0; u < bucket.length; u += 2) bucket[u](f, bucket[u + 1], fired);");
@@ -192,6 +201,63 @@ export function emitEvaluatorSource(
   }
   const source = [...header, ...em.declarations, `return ${functionSource("run", "f", em.temps, missing ? [missing, ...runBody] : runBody)};`].join("\n");
   return { source, bindings, layout: undefined, index };
+}
+
+/** What a run calls, with what: a shape's loop and its rows, or a function of plain rules (table `null`). */
+interface Unit {
+  readonly fn: string;
+  readonly table: string;
+  readonly shape?: Shape;
+  /** Rows of the shape's table. */
+  readonly rows?: number;
+}
+
+/**
+ * A function per sequence of shapes that several keys' buckets run (a rule per leaf category
+ * is the same few rules with other literals under each key): called as one unit with the
+ * bucket's tables (`t[k]` is the k-th shape's). Through the bucket's list, each loop would be
+ * a call V8 cannot predict; shared by the keys, the function gets hot and is optimised. With
+ * one rule per shape in each bucket (and within the leaf limit) the shapes' tests are spelled
+ * in it, reading the literals from the tables; else it calls the shapes' loops directly.
+ */
+function sharedSequences(buckets: readonly (readonly Unit[])[], orderedRules: readonly RuleT[], leaves: readonly number[], perFunction: number, em: Emitter): Map<readonly Unit[], string> {
+  const signatureOf = (units: readonly Unit[]) =>
+    units.length > 1 && units.every((u) => u.shape !== undefined) ? units.map((u) => `${u.fn}*${u.rows}`).join(",") : undefined;
+  const users = new Map<string, number>();
+  for (const units of buckets) {
+    const signature = signatureOf(units);
+    if (signature !== undefined) users.set(signature, (users.get(signature) ?? 0) + 1);
+  }
+  const named = new Map<string, string>();
+  const out = new Map<readonly Unit[], string>();
+  for (const units of buckets) {
+    const signature = signatureOf(units);
+    if (signature === undefined || users.get(signature)! < 2) continue;
+    let name = named.get(signature);
+    if (name === undefined) {
+      name = `q${em.declarations.length}`;
+      named.set(signature, name);
+      const leafTotal = units.reduce((n, u) => n + leaves[u.shape!.representative]!, 0);
+      let body: string[];
+      let temps = 0;
+      if (units.every((u) => u.rows === 1) && leafTotal <= perFunction) {
+        const saved = em.temps;
+        em.temps = 0;
+        body = units.map((u, k) => {
+          const rule = orderedRules[u.shape!.representative]!;
+          em.template = new Map(literalLeaves(rule.conditions).map((leaf, q) => [leaf, `t[${k}][${q + 1}]`]));
+          const test = emitRoot(rule, em);
+          em.template = undefined;
+          return `if (${test}) fired.push(t[${k}][0]);`;
+        });
+        temps = em.temps;
+        em.temps = saved;
+      } else body = units.map((u, k) => `${u.fn}(f, t[${k}], fired);`);
+      em.declarations.push(functionSource(name, "f, t, fired", temps, body));
+    }
+    out.set(units, name);
+  }
+  return out;
 }
 
 function functionSource(name: string, parameters: string, temps: number, body: readonly string[]): string {

@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { compileRuleSet, runReference, type EvaluationResult } from "../../src/index.js";
+import { arbFactValue, FACT_NAMES } from "../arbitraries/ruleSet.js";
+
+/**
+ * A rule per leaf category: under each key (`a equal <key>`) the same few rule templates with
+ * other literals. Keys whose buckets run the same shapes share one function (generatedSource
+ * `sharedSequences`): spelled inline when each shape has one rule per bucket, else calling
+ * the shapes' loops. Both against the unindexed, unshaped code and json-rules-engine.
+ */
+const KEYS = ["k1", "k2", "k3", "k4", 0, 1, true] as const;
+const TOTAL = ["equal", "notEqual", "lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive", "contains", "doesNotContain"] as const;
+const OTHER_FACTS = FACT_NAMES.filter((f) => f !== "a");
+
+// A template: leaves (fact, operator, path) and the kind of literal each key's rule fills in
+// (a shape keeps its literals' kinds), and whether each key has it twice (its shape's loop
+// then has two rows in every bucket, and the shared function calls the loops).
+const LITERALS = {
+  number: fc.oneof(fc.integer({ min: -3, max: 3 }), fc.constant(-0), fc.double({ noNaN: true, noDefaultInfinity: true })),
+  string: fc.constantFrom("", "x", "k1", "0", "1"),
+  boolean: fc.boolean(),
+} as const;
+const arbTemplate = fc.record({
+  leaves: fc.array(
+    fc.record({ fact: fc.constantFrom(...OTHER_FACTS), operator: fc.constantFrom(...TOTAL), path: fc.constantFrom(undefined, "$.x", "$[0]"), kind: fc.constantFrom("number", "string", "boolean") as fc.Arbitrary<keyof typeof LITERALS> }),
+    { minLength: 1, maxLength: 3 },
+  ),
+  any: fc.boolean(),
+  twice: fc.boolean(),
+});
+
+const arbCase = fc
+  .record({
+    templates: fc.array(arbTemplate, { minLength: 2, maxLength: 4 }),
+    keys: fc.uniqueArray(fc.constantFrom(...KEYS), { minLength: 2, maxLength: 5 }),
+    seed: fc.array(fc.tuple(LITERALS.number, LITERALS.string, LITERALS.boolean), { minLength: 60, maxLength: 60 }),
+    // One key without the templates' second rules: its bucket runs other shapes' rows.
+    odd: fc.boolean(),
+  })
+  .map(({ templates, keys, seed, odd }) => {
+    let n = 0;
+    const rules: unknown[] = [];
+    const literal = (kind: keyof typeof LITERALS) => seed[n % seed.length]![kind === "number" ? 0 : kind === "string" ? 1 : 2];
+    keys.forEach((key, k) =>
+      templates.forEach((t) => {
+        const copies = t.twice && !(odd && k === 0) ? 2 : 1;
+        for (let c = 0; c < copies; c++) {
+          const leaves = t.leaves.map((l) => ({ fact: l.fact, operator: l.operator, value: literal(l.kind), ...(l.path === undefined ? {} : { path: l.path }) }));
+          rules.push({ name: `r${n++}`, conditions: { all: [{ fact: "a", operator: "equal", value: key }, t.any ? { any: leaves } : { all: leaves }] }, event: { type: "e", params: { n } } });
+        }
+      }),
+    );
+    return { id: "seq", version: "1", kind: "eligibility" as const, effective: { from: "2026-01-01" }, rules };
+  });
+
+const arbA = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KEYS) }, { weight: 1, arbitrary: fc.constantFrom("k9", -0, "0", false) });
+const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+const arbOthers = fc.tuple(...OTHER_FACTS.map(() => arbFactValue.map(asJson)));
+
+type Outcome = { ok: true; result: EvaluationResult } | { ok: false };
+const attempt = async (f: () => EvaluationResult | Promise<EvaluationResult>): Promise<Outcome> => {
+  try {
+    return { ok: true, result: await f() };
+  } catch {
+    return { ok: false };
+  }
+};
+
+const numRuns = Math.max(400, Number(process.env.FC_NUM_RUNS ?? 0));
+
+describe("keys that share a sequence of shapes (differential)", () => {
+  it("fire what the unindexed code and json-rules-engine fire, spelled inline or calling the loops", async () => {
+    const seen = { inline: 0, calls: 0, compared: 0 };
+    await fc.assert(
+      fc.asyncProperty(arbCase, arbA, arbOthers, async (ruleSet, a, others) => {
+        const facts: Record<string, unknown> = { a };
+        OTHER_FACTS.forEach((name, i) => (facts[name] = others[i]));
+        const shared = compileRuleSet(ruleSet, { indexMinRules: 2, templateMinRules: 2 });
+        const plain = compileRuleSet(ruleSet, { indexMinRules: Infinity, templateMinRules: Infinity });
+        expect(shared.index?.fact).toBe("a");
+        const source = shared.source ?? "";
+        if (/\nfunction q\d+\(f, t, fired\) \{\n(let [^\n]*\n)?if \(/.test(source)) seen.inline++;
+        if (/\nfunction q\d+\(f, t, fired\) \{\ns\d+\(f, t\[0\], fired\);/.test(source)) seen.calls++;
+
+        const ref = await attempt(() => runReference(ruleSet, facts));
+        const viaPlain = await attempt(() => plain.run(facts, { trace: false }));
+        const viaShared = await attempt(() => shared.run(facts, { trace: false }));
+        expect(viaShared.ok).toBe(ref.ok);
+        expect(viaPlain.ok).toBe(ref.ok);
+        if (!ref.ok || !viaShared.ok || !viaPlain.ok) return;
+        seen.compared++;
+        expect(viaShared.result.events).toEqual(viaPlain.result.events);
+        const byRule = (events: EvaluationResult["events"]) => [...events].sort((x, y) => x.rule.localeCompare(y.rule));
+        expect(byRule(viaShared.result.events)).toEqual(byRule(ref.result.events));
+      }),
+      { numRuns },
+    );
+    // Both forms were generated, and most runs compared events (not vacuous).
+    expect(seen.inline).toBeGreaterThan(numRuns / 10);
+    expect(seen.calls).toBeGreaterThan(numRuns / 10);
+    expect(seen.compared).toBeGreaterThan(numRuns / 2);
+  });
+});
