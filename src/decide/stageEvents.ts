@@ -46,11 +46,18 @@ const tagged = new WeakMap<FiredEvent, StageEvent>();
 export function tagEvent(e: FiredEvent, layer: string, ruleSet: string): StageEvent {
   let t = tagged.get(e);
   if (t === undefined) {
-    t = Object.freeze({ type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule });
+    t = { type: e.type, params: e.params ?? {}, layer, ruleSet, rule: e.rule };
+    // What perEvent derives from it, in a slot per deriving function: a property read
+    // instead of a WeakMap lookup, several times per line. Not enumerable: no reader of an
+    // event sees it.
+    Object.defineProperty(t, DERIVED, { value: [] });
+    Object.freeze(t);
     if (Object.isFrozen(e)) tagged.set(e, t);
   }
   return t;
 }
+
+const DERIVED = "derived";
 
 export function sourceOf(e: StageEvent): Source {
   return { layer: e.layer, ruleSet: e.ruleSet, rule: e.rule };
@@ -61,16 +68,21 @@ export function sourceOf(e: StageEvent): Source {
  * by every decision it appears in — like the citation and message objects inside it.
  */
 export function perEvent<T extends object>(build: (e: StageEvent) => T): (e: StageEvent) => T {
-  const cache = new WeakMap<StageEvent, T>();
+  const slot = derivations++;
+  const cache = new WeakMap<StageEvent, T>(); // for events tagEvent did not make
   return (e) => {
-    let v = cache.get(e);
+    const derived = (e as { readonly [DERIVED]?: (T | undefined)[] })[DERIVED];
+    let v = derived === undefined ? cache.get(e) : derived[slot];
     if (v === undefined) {
       v = Object.freeze(build(e));
-      cache.set(e, v);
+      if (derived === undefined) cache.set(e, v);
+      else derived[slot] = v;
     }
     return v;
   };
 }
+
+let derivations = 0;
 
 export function eventsOfType<P>(events: readonly StageEvent[], type: string): (StageEvent & { params: P })[] {
   return events.filter((e) => e.type === type) as (StageEvent & { params: P })[];

@@ -21,27 +21,39 @@ export interface WindowEnds {
 }
 
 export function windowEnds(z: Zone, isRestDay: ((zoneDay: number) => boolean) | undefined): WindowEnds {
-  // from-instant → (days × 2, or months × 2 + 1) → end
+  // from-instant → (days × 2, or months × 2 + 1) → end. The lines of a decision mostly share
+  // one signing, so the last instant's windows are kept at hand (a Map keyed by a number as
+  // large as an instant hashes a heap number on every read).
   const ends = new Map<number, Map<number, number>>();
-  const texts = new Map<number, string>();
-  const endOf = (from: Date, code: number, compute: () => Date): number => {
+  let lastAt = Number.NaN;
+  let lastWindows: Map<number, number> | undefined;
+  const endOf = (from: Date, count: number, months: boolean): number => {
     const at = from.getTime();
-    let byWindow = ends.get(at);
+    let byWindow = at === lastAt ? lastWindows : ends.get(at);
     if (byWindow === undefined) ends.set(at, (byWindow = new Map()));
+    lastAt = at;
+    lastWindows = byWindow;
+    const code = months ? count * 2 + 1 : count * 2;
     let end = byWindow.get(code);
     if (end === undefined) {
-      const deadline = compute();
+      const deadline = months ? monthWindowDeadline(from, count, z) : dayWindowDeadline(from, count, z);
       end = (isRestDay ? restDayExtendedDeadline(deadline, z, isRestDay) : deadline).getTime();
       byWindow.set(code, end);
     }
     return end;
   };
+  const texts = new Map<number, string>();
+  let lastMs = Number.NaN;
+  let lastText = "";
   return {
-    days: (from, days) => endOf(from, days * 2, () => dayWindowDeadline(from, days, z)),
-    months: (from, months) => endOf(from, months * 2 + 1, () => monthWindowDeadline(from, months, z)),
+    days: (from, days) => endOf(from, days, false),
+    months: (from, months) => endOf(from, months, true),
     text(ms) {
+      if (ms === lastMs) return lastText;
       let text = texts.get(ms);
       if (text === undefined) texts.set(ms, (text = formatInZone(new Date(ms), z)));
+      lastMs = ms;
+      lastText = text;
       return text;
     },
   };
