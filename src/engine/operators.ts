@@ -132,16 +132,19 @@ export function operatorParts(op: ResolvedOperator): OperatorParts | undefined {
   const parts = op as unknown as { cb: unknown; factValueValidator: unknown };
   if (typeof parts.cb !== "function" || typeof parts.factValueValidator !== "function") return undefined;
   const validatesNumbers = parts.factValueValidator === libraryNumberValidator();
-  const own = libraryOperators().get(op);
-  return own !== undefined && parts.cb === own.cb && parts.factValueValidator === own.factValueValidator ? { validatesNumbers, builtin: own.name } : { validatesNumbers };
+  const validatesNothing = sourceOf(parts.factValueValidator) === DEFAULT_VALIDATOR_SOURCE;
+  const builtin = BUILTIN_SOURCES.get(sourceOf(parts.cb));
+  return builtin === undefined ? { validatesNumbers, validatesNothing } : { validatesNumbers, validatesNothing, builtin };
 }
 
 export interface OperatorParts {
   /** Its validator is the library's numberValidator. */
   readonly validatesNumbers: boolean;
+  /** Its validator is the one json-rules-engine gives an operator without one: `return true`. */
+  readonly validatesNothing: boolean;
   /**
-   * Which of json-rules-engine's own operators it is, with the callback and validator the
-   * library gave it, so a caller may spell the callback's body instead of calling it.
+   * Its callback is one of json-rules-engine's own, so a caller may spell the callback's body
+   * instead of calling it (test/engine/operatorParts.test.ts holds each spelling to it).
    */
   readonly builtin?: BuiltinOperator;
 }
@@ -151,19 +154,27 @@ export const BUILTIN_OPERATORS = ["equal", "notEqual", "in", "notIn", "contains"
 export type BuiltinOperator = (typeof BUILTIN_OPERATORS)[number];
 
 /**
- * The library's own operators as it made them. Every Engine shares the same `Operator`
- * objects, so one is recognised by identity, and its callback and validator are compared
- * with those this module first saw (a caller that replaced either gets them called).
+ * json-rules-engine's callbacks (7.3.1, engine-default-operators.js) and the validator its
+ * `Operator` gives an operator without one (operator.js), known by their source: what a
+ * function says is what it computes, whichever object holds it. Read when a rule set is
+ * compiled, so a callback replaced before then is called; one replaced afterwards is not
+ * followed (compile again). Another version's sources, if they differ, are not recognised,
+ * and its callbacks are called (the test that classifies the built-ins then fails).
  */
-const libraryOperators = /* @__PURE__ */ lazy(() => {
-  const map = (new Engine() as unknown as { operators: { get(name: string): { cb: unknown; factValueValidator: unknown } } }).operators;
-  return new Map<object, { name: BuiltinOperator; cb: unknown; factValueValidator: unknown }>(
-    BUILTIN_OPERATORS.map((name) => {
-      const op = map.get(name);
-      return [op, { name, cb: op.cb, factValueValidator: op.factValueValidator }];
-    }),
-  );
-});
+const BUILTIN_SOURCES: ReadonlyMap<string, BuiltinOperator> = new Map([
+  ["function (a, b) {\n  return a === b;\n}", "equal"],
+  ["function (a, b) {\n  return a !== b;\n}", "notEqual"],
+  ["function (a, b) {\n  return b.indexOf(a) > -1;\n}", "in"],
+  ["function (a, b) {\n  return b.indexOf(a) === -1;\n}", "notIn"],
+  ["function (a, b) {\n  return a.indexOf(b) > -1;\n}", "contains"],
+  ["function (a, b) {\n  return a.indexOf(b) === -1;\n}", "doesNotContain"],
+  ["function (a, b) {\n  return a < b;\n}", "lessThan"],
+  ["function (a, b) {\n  return a <= b;\n}", "lessThanInclusive"],
+  ["function (a, b) {\n  return a > b;\n}", "greaterThan"],
+  ["function (a, b) {\n  return a >= b;\n}", "greaterThanInclusive"],
+]);
+const DEFAULT_VALIDATOR_SOURCE = "function () {\n      return true;\n    }";
+const sourceOf = (f: unknown): string => Function.prototype.toString.call(f);
 
 // `evaluate` is missing from the published typings.
 const evaluateOf = (o: object): unknown => (o as { evaluate?: unknown }).evaluate;

@@ -3,7 +3,7 @@ import { Engine } from "json-rules-engine";
 import { describe, expect, it } from "vitest";
 import { compileRuleSet, createOperatorRegistry, runReference } from "../../src/index.js";
 import { BUILTIN_OPERATORS, defaultOperatorRegistry, libraryNumberValidator, operatorParts, type ResolvedOperator } from "../../src/engine/operators.js";
-import { ALWAYS_VALID, BUILTIN_BODIES } from "../../src/engine/compile/generatedSource.js";
+import { BUILTIN_BODIES } from "../../src/engine/compile/generatedSource.js";
 
 const numRuns = Math.max(10_000, Number(process.env.FC_NUM_RUNS ?? 0));
 
@@ -19,13 +19,16 @@ describe("operator parts used by the generated evaluator", () => {
   it("classifies the library's operators: numeric ones carry its numberValidator, the others do not", () => {
     const registry = defaultOperatorRegistry();
     for (const name of ["lessThan", "lessThanInclusive", "greaterThan", "greaterThanInclusive"]) {
-      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: true, builtin: name });
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: true, validatesNothing: false, builtin: name });
     }
-    for (const name of ["equal", "notEqual", "in", "notIn", "contains", "doesNotContain"]) {
-      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false, builtin: name });
+    for (const name of ["equal", "notEqual", "in", "notIn"]) {
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false, validatesNothing: true, builtin: name });
     }
-    // Decorated operators are Operators of their own: called, never spelled.
-    for (const name of ["someFact:equal", "not:lessThan", "swap:in"]) expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false });
+    for (const name of ["contains", "doesNotContain"]) {
+      expect(operatorParts(registry.get(name)!)).toEqual({ validatesNumbers: false, validatesNothing: false, builtin: name });
+    }
+    // Decorated operators have callbacks of their own: called, never spelled.
+    for (const name of ["someFact:equal", "not:lessThan", "swap:in"]) expect(operatorParts(registry.get(name)!)?.builtin).toBeUndefined();
     // Not a json-rules-engine Operator, or one with its own evaluate: called as it is.
     expect(operatorParts({ name: "x", evaluate: () => true } as ResolvedOperator)).toBeUndefined();
     const patched = (new Engine() as unknown as { operators: { get(n: string): ResolvedOperator } }).operators.get("equal");
@@ -47,7 +50,7 @@ describe("operator parts used by the generated evaluator", () => {
       const spelled = new Function("a", "b", `return ${BUILTIN_BODIES[name]("a", "b")};`) as (a: unknown, b: unknown) => unknown;
       fc.assert(
         fc.property(operand, operand, (a, b) => {
-          if (ALWAYS_VALID.has(name)) expect(op.factValueValidator(a)).toBe(true);
+          if (operatorParts(op as never)!.validatesNothing) expect(op.factValueValidator(a)).toBe(true);
           let expected: unknown;
           try {
             expected = op.cb(a, b);
@@ -61,18 +64,31 @@ describe("operator parts used by the generated evaluator", () => {
     }
   });
 
-  it("calls an operator whose callback or validator was replaced on the shared object, instead of spelling it", () => {
+  it("knows a callback by its source: one replaced before compiling is called, a replaced validator is called before the spelled body", async () => {
     const op = defaultOperatorRegistry().get("equal")! as unknown as { cb: unknown; factValueValidator: unknown };
-    expect(operatorParts(op as never)).toEqual({ validatesNumbers: false, builtin: "equal" });
-    for (const key of ["cb", "factValueValidator"] as const) {
-      const own = op[key];
-      op[key] = () => true;
-      try {
-        expect(operatorParts(op as never)).toEqual({ validatesNumbers: false });
-      } finally {
-        op[key] = own;
-      }
+    expect(operatorParts(op as never)).toEqual({ validatesNumbers: false, validatesNothing: true, builtin: "equal" });
+    const ruleSet = {
+      id: "t", version: "1", kind: "eligibility", effective: { from: "2026-01-01" },
+      rules: [{ name: "r", conditions: { all: [{ fact: "x", operator: "equal", value: "1" }] }, event: { type: "review.required", params: { code: "x", message: { "zh-CN": "x", en: "x" } } } }],
+    };
+    const fires = (facts: Record<string, unknown>) => compileRuleSet(ruleSet, { trace: false }).run(facts).events.length;
+    // json-rules-engine's Engines share their built-in Operator objects: patched, then restored.
+    const { cb, factValueValidator } = op;
+    try {
+      op.cb = (a: unknown, b: unknown) => a == b; // eslint-disable-line eqeqeq
+      expect(operatorParts(op as never)).toEqual({ validatesNumbers: false, validatesNothing: true });
+      expect(fires({ x: 1 })).toBe(1);
+      expect((await runReference(ruleSet, { x: 1 })).events.length).toBe(1);
+      op.cb = cb;
+      op.factValueValidator = (a: unknown) => typeof a === "number";
+      expect(operatorParts(op as never)).toEqual({ validatesNumbers: false, validatesNothing: false, builtin: "equal" });
+      expect(fires({ x: "1" })).toBe(0);
+      expect((await runReference(ruleSet, { x: "1" })).events.length).toBe(0);
+    } finally {
+      op.cb = cb;
+      op.factValueValidator = factValueValidator;
     }
+    expect(fires({ x: 1 })).toBe(0);
   });
 
   it("calls a custom operator's callback and validator with the operator as `this`, as Operator#evaluate does", async () => {

@@ -399,12 +399,13 @@ function operatorCall(node: FactConditionT, a: string, b: string, em: Emitter): 
   const validator = `ops[${op}].factValueValidator`;
   const validate = parts.validatesNumbers ? `(typeof ${a} === "number" ? ${a} === ${a} : ${validator}(${a}))` : `${validator}(${a})`;
   const builtin = parts.builtin;
-  // json-rules-engine's own operators: their callbacks' bodies, spelled at the leaf. A large
-  // evaluator soon spends V8's inlining budget, so a call stays a call; `a === b` costs less.
+  // json-rules-engine's own callbacks: their bodies, spelled at the leaf. A large evaluator
+  // soon spends V8's inlining budget, so a call stays a call; `a === b` costs less. The
+  // validator json-rules-engine gives an operator without one (`return true`) is left out.
   const indexOfMayThrow = (builtin === "in" || builtin === "notIn") && leafMayThrow(node, () => false);
   if (builtin === undefined || indexOfMayThrow) return `${validate} && ops[${op}].cb(${a}, ${b})`;
   const body = BUILTIN_BODIES[builtin](a, b);
-  return ALWAYS_VALID.has(builtin) ? `(${body})` : `${validate} && (${body})`;
+  return parts.validatesNothing ? `(${body})` : `${validate} && (${body})`;
 }
 
 /**
@@ -424,8 +425,6 @@ export const BUILTIN_BODIES: Readonly<Record<BuiltinOperator, (a: string, b: str
   greaterThan: (a, b) => `${a} > ${b}`,
   greaterThanInclusive: (a, b) => `${a} >= ${b}`,
 };
-/** Those whose validator is json-rules-engine's default, `() => true`. */
-export const ALWAYS_VALID: ReadonlySet<BuiltinOperator> = new Set(["equal", "notEqual", "in", "notIn"]);
 
 function readFact(fact: string, path: string | undefined, em: Emitter): string {
   const read = em.factsAreChecked ? `f.${fact}` : `(hasOwn(f, ${JSON.stringify(fact)}) ? f.${fact} : undefined)`;
