@@ -124,8 +124,9 @@ export function resolvesOnlyLibraryOperators(registry: OperatorRegistry): boolea
 /**
  * Whether an operator is a plain json-rules-engine `Operator` (built-in, custom or decorated:
  * decorators produce `Operator`s too) whose `evaluate` is the library's own, so that a
- * caller may spell out `factValueValidator(a) && cb(a, b)` instead; and whether its
- * validator is the library's numberValidator. `undefined` for anything else.
+ * caller may spell out `factValueValidator(a) && cb(a, b)` instead; what its validator is;
+ * and whether its callback is one of the library's own (OperatorParts). `undefined` for
+ * anything else.
  */
 export function operatorParts(op: ResolvedOperator): OperatorParts | undefined {
   if (!(op instanceof Operator) || Object.hasOwn(op, "evaluate") || evaluateOf(Operator.prototype) !== LIBRARY_EVALUATE) return undefined;
@@ -158,8 +159,9 @@ export type BuiltinOperator = (typeof BUILTIN_OPERATORS)[number];
  * `Operator` gives an operator without one (operator.js), known by their source: what a
  * function says is what it computes, whichever object holds it. Read when a rule set is
  * compiled, so a callback replaced before then is called; one replaced afterwards is not
- * followed (compile again). Another version's sources, if they differ, are not recognised,
- * and its callbacks are called (the test that classifies the built-ins then fails).
+ * followed (compile again). Sources that differ (another version, or json-rules-engine
+ * minified into a bundle) are not recognised, and the callbacks are called (with another
+ * version, the test that classifies the built-ins fails, to say so).
  */
 const BUILTIN_SOURCES: ReadonlyMap<string, BuiltinOperator> = new Map([
   ["function (a, b) {\n  return a === b;\n}", "equal"],
